@@ -1,0 +1,24 @@
+package org.baton.identity;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A personal API token as listed to its owner: never the secret itself, only the first characters
+ * that let the owner recognise it.
+ */
+record ApiToken(UUID id, UserId userId, String name, String prefix, Instant createdAt, @Nullable Instant expiresAt,
+        @Nullable Instant lastUsedAt, @Nullable Instant revokedAt) {
+
+    boolean usableAt(Instant now) {
+        return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+    }
+
+    String state(Instant now) {
+        if (revokedAt != null) {
+            return "Revoked";
+        }
+        return expiresAt != null && !expiresAt.isAfter(now) ? "Expired" : "Active";
+    }
+}

@@ -1,0 +1,27 @@
+package org.baton.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Read-only look-ups of organizations, users and support groups, for every module. */
+public interface Directory {
+
+    Optional<User> user(UserId id);
+
+    /** The user whose username or email address is {@code login}, ignoring case. */
+    Optional<User> userByLogin(String login);
+
+    Optional<Organization> organization(OrganizationId id);
+
+    /** The organization that owns a mail domain such as {@code acme.example}, ignoring case. */
+    Optional<Organization> organizationByMailDomain(String domain);
+
+    List<Organization> organizations();
+
+    Optional<SupportGroup> supportGroup(SupportGroupId id);
+
+    List<SupportGroup> supportGroups();
+
+    /** The user as the current user of a request, with the organizations they may see; empty when inactive. */
+    Optional<CurrentUser> currentUser(UserId id);
+}

@@ -1,0 +1,11 @@
+package org.baton.identity;
+
+import java.util.List;
+
+/** What an administrator enters for an organization, when creating or changing it. */
+public record OrganizationDetails(String name, String code, List<String> mailDomains, boolean sharedTicketVisibility, boolean active) {
+
+    public OrganizationDetails {
+        mailDomains = List.copyOf(mailDomains);
+    }
+}

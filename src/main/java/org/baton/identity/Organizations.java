@@ -1,0 +1,181 @@
+package org.baton.identity;
+
+import static org.baton.shared.SqlValues.requiredInstant;
+import static org.baton.shared.SqlValues.requiredUuid;
+import static org.baton.shared.SqlValues.timestamp;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.baton.shared.StaleVersion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The organizations table and its mail domains. */
+@Repository
+class Organizations {
+
+    private static final String COLUMNS = "id, name, code, shared_ticket_visibility, active, created_at, version";
+
+    private final JdbcClient jdbc;
+
+    Organizations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Organization> byId(OrganizationId id) {
+        return withDomains(jdbc.sql("select " + COLUMNS + " from organizations where id = :id")
+                        .param("id", id.value())
+                        .query(Organizations::row)
+                        .list())
+                .stream()
+                .findFirst();
+    }
+
+    Optional<Organization> byMailDomain(String domain) {
+        return jdbc.sql("select organization_id from organization_mail_domains where domain = :domain")
+                .param("domain", domain.toLowerCase(Locale.ROOT))
+                .query(UUID.class)
+                .optional()
+                .flatMap(id -> byId(new OrganizationId(id)));
+    }
+
+    List<Organization> all() {
+        return withDomains(jdbc.sql("select " + COLUMNS + " from organizations order by name").query(Organizations::row).list());
+    }
+
+    /**
+     * A page of the organizations in {@code scope} ordered by name, after the name {@code afterName};
+     * {@code search} matches name or code.
+     */
+    List<Organization> page(OrganizationScope scope, @Nullable String search, @Nullable Boolean active, @Nullable String afterName, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from organizations where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (!scope.all()) {
+            if (scope.ids().isEmpty()) {
+                return List.of();
+            }
+            sql.append(" and id in (:scope)");
+            params.put("scope", scope.ids().stream().map(OrganizationId::value).toList());
+        }
+        if (search != null && !search.isBlank()) {
+            sql.append(" and (lower(name) like :search or lower(code) like :search)");
+            params.put("search", "%" + search.toLowerCase(Locale.ROOT).trim() + "%");
+        }
+        if (active != null) {
+            sql.append(" and active = :active");
+            params.put("active", active);
+        }
+        if (afterName != null) {
+            sql.append(" and name > :after");
+            params.put("after", afterName);
+        }
+        sql.append(" order by name fetch first :limit rows only");
+        params.put("limit", limit);
+        return withDomains(jdbc.sql(sql.toString()).params(params).query(Organizations::row).list());
+    }
+
+    boolean nameTaken(String name, @Nullable OrganizationId except) {
+        return taken("lower(name) = :value", name.toLowerCase(Locale.ROOT), except);
+    }
+
+    boolean codeTaken(String code, @Nullable OrganizationId except) {
+        return taken("code = :value", code, except);
+    }
+
+    /** The organization that already owns {@code domain}, other than {@code except}. */
+    Optional<OrganizationId> domainOwner(String domain, @Nullable OrganizationId except) {
+        return jdbc.sql("select organization_id from organization_mail_domains where domain = :domain")
+                .param("domain", domain)
+                .query(UUID.class)
+                .optional()
+                .map(OrganizationId::new)
+                .filter(owner -> !owner.equals(except));
+    }
+
+    void insert(Organization org) {
+        jdbc.sql("insert into organizations (id, name, code, shared_ticket_visibility, active, created_at, version) "
+                        + "values (:id, :name, :code, :shared, :active, :createdAt, 0)")
+                .param("id", org.id().value())
+                .param("name", org.name())
+                .param("code", org.code())
+                .param("shared", org.sharedTicketVisibility())
+                .param("active", org.active())
+                .param("createdAt", timestamp(org.createdAt()))
+                .update();
+        replaceDomains(org.id(), org.mailDomains());
+    }
+
+    /** Saves {@code org} if it is still at {@code expectedVersion}; otherwise nothing changes. */
+    void update(Organization org, long expectedVersion) {
+        int updated = jdbc.sql("update organizations set name = :name, code = :code, shared_ticket_visibility = :shared, "
+                        + "active = :active, version = version + 1 where id = :id and version = :version")
+                .param("id", org.id().value())
+                .param("name", org.name())
+                .param("code", org.code())
+                .param("shared", org.sharedTicketVisibility())
+                .param("active", org.active())
+                .param("version", expectedVersion)
+                .update();
+        if (updated == 0) {
+            throw new StaleVersion("organization", byId(org.id()).map(Organization::version).orElse(-1L));
+        }
+        replaceDomains(org.id(), org.mailDomains());
+    }
+
+    private void replaceDomains(OrganizationId id, List<String> domains) {
+        jdbc.sql("delete from organization_mail_domains where organization_id = :id").param("id", id.value()).update();
+        for (String domain : domains) {
+            jdbc.sql("insert into organization_mail_domains (domain, organization_id) values (:domain, :id)")
+                    .param("domain", domain)
+                    .param("id", id.value())
+                    .update();
+        }
+    }
+
+    private boolean taken(String condition, String value, @Nullable OrganizationId except) {
+        return jdbc.sql("select count(*) from organizations where " + condition + " and id <> :except")
+                        .param("value", value)
+                        .param("except", except == null ? new UUID(0, 0) : except.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private List<Organization> withDomains(List<Organization> orgs) {
+        if (orgs.isEmpty()) {
+            return orgs;
+        }
+        Map<UUID, List<String>> domains = new HashMap<>();
+        Collection<UUID> ids = orgs.stream().map(o -> o.id().value()).toList();
+        jdbc.sql("select organization_id, domain from organization_mail_domains where organization_id in (:ids) order by domain")
+                .param("ids", ids)
+                .query(rs -> {
+                    domains.computeIfAbsent(requiredUuid(rs, "organization_id"), k -> new ArrayList<>()).add(rs.getString("domain"));
+                });
+        return orgs.stream()
+                .map(o -> new Organization(o.id(), o.name(), o.code(), domains.getOrDefault(o.id().value(), List.of()),
+                        o.sharedTicketVisibility(), o.active(), o.createdAt(), o.version()))
+                .toList();
+    }
+
+    private static Organization row(ResultSet rs, int n) throws SQLException {
+        return new Organization(
+                new OrganizationId(requiredUuid(rs, "id")),
+                rs.getString("name"),
+                rs.getString("code"),
+                List.of(),
+                rs.getBoolean("shared_ticket_visibility"),
+                rs.getBoolean("active"),
+                requiredInstant(rs, "created_at"),
+                rs.getLong("version"));
+    }
+}

@@ -1,0 +1,47 @@
+package org.baton.shared;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Conversions between Java values and JDBC values that behave the same on H2 and PostgreSQL
+ * (pgjdbc returns {@code Timestamp} for {@code getObject} on timestamptz, H2 an OffsetDateTime).
+ */
+public final class SqlValues {
+
+    private SqlValues() {}
+
+    public static @Nullable OffsetDateTime timestamp(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+        Instant value = instant(rs, column);
+        if (value == null) {
+            throw new SQLException("column " + column + " is null");
+        }
+        return value;
+    }
+
+    public static @Nullable UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
+    public static UUID requiredUuid(ResultSet rs, String column) throws SQLException {
+        UUID value = uuid(rs, column);
+        if (value == null) {
+            throw new SQLException("column " + column + " is null");
+        }
+        return value;
+    }
+}

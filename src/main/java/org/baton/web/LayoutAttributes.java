@@ -1,0 +1,35 @@
+package org.baton.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.baton.identity.CurrentUser;
+import org.baton.shared.DemoMode;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's layout needs: the signed-in user, demo mode, and the current path for navigation. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutAttributes {
+
+    private final DemoMode demo;
+
+    LayoutAttributes(DemoMode demo) {
+        this.demo = demo;
+    }
+
+    @ModelAttribute("me")
+    @Nullable CurrentUser me(HttpServletRequest request) {
+        return (CurrentUser) request.getAttribute(CurrentUser.REQUEST_ATTRIBUTE);
+    }
+
+    @ModelAttribute("demo")
+    boolean demo() {
+        return demo.enabled();
+    }
+
+    @ModelAttribute("path")
+    String path(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+}
