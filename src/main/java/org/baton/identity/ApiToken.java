@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
 record ApiToken(UUID id, UserId userId, String name, String prefix, Instant createdAt, @Nullable Instant expiresAt,
         @Nullable Instant lastUsedAt, @Nullable Instant revokedAt) {
 
-    boolean usableAt(Instant now) {
+    public boolean usableAt(Instant now) {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
     }
 
-    String state(Instant now) {
+    public String state(Instant now) {
         if (revokedAt != null) {
             return "Revoked";
         }

@@ -70,9 +70,20 @@ class Users {
 
     /** A page of the users {@code viewer} may see, ordered by username, after {@code afterUsername}. */
     List<User> page(CurrentUser viewer, UserFilter filter, @Nullable String afterUsername, int limit) {
+        return query(viewer, filter, afterUsername, limit);
+    }
+
+    /** A page of all users, for administration screens (the caller has checked the admin role). */
+    List<User> pageAll(UserFilter filter, @Nullable String afterUsername, int limit) {
+        return query(null, filter, afterUsername, limit);
+    }
+
+    private List<User> query(@Nullable CurrentUser viewer, UserFilter filter, @Nullable String afterUsername, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from users where 1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (viewer.isCustomer()) {
+        if (viewer == null) {
+            // administration: no visibility restriction
+        } else if (viewer.isCustomer()) {
             if (viewer.seesOrganizationWide() && viewer.organizationId() != null) {
                 sql.append(" and (id = :self or organization_id = :ownOrg)");
                 params.put("ownOrg", viewer.organizationId().value());

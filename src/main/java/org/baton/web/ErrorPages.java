@@ -43,7 +43,8 @@ class ErrorPages implements ErrorController {
         response.setStatus(status);
         HttpStatus known = HttpStatus.resolve(status);
         model.addAttribute("status", status);
-        model.addAttribute("title", switch (status) {
+        model.addAttribute("requestId", request.getAttribute(RequestIdFilter.HEADER));
+        model.addAttribute("heading", switch (status) {
             case 404 -> "Page not found";
             case 403 -> "Not allowed";
             case 400 -> "That request could not be read";

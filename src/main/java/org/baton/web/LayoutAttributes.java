@@ -28,6 +28,12 @@ class LayoutAttributes {
         return demo.enabled();
     }
 
+    /** The id of this request (see {@link RequestIdFilter}), shown on error pages. */
+    @ModelAttribute("requestId")
+    @Nullable Object requestId(HttpServletRequest request) {
+        return request.getAttribute(RequestIdFilter.HEADER);
+    }
+
     @ModelAttribute("path")
     String path(HttpServletRequest request) {
         return request.getRequestURI();
