@@ -12,7 +12,7 @@ import org.springframework.modulith.docs.Documenter;
 /**
  * The module structure of the real application: no module reaches into another's internals or
  * depends on a module outside its {@code allowedDependencies}, the documentation can be written, and
- * every module says what it is for and is null-marked. {@code ModuleVerificationTests} proves the
+ * every module says what it is for and is null-marked. {@code ArchitectureModulesTests} proves the
  * check fails on bad samples.
  */
 class ModularityTests {

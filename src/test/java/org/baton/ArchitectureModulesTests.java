@@ -14,7 +14,7 @@ import org.springframework.modulith.core.Violations;
  * package, so neither the component scan nor {@code ApplicationModules.of(BatonApplication.class)}
  * sees them.
  */
-class ModuleVerificationTests {
+class ArchitectureModulesTests {
 
     /** {@code ApplicationModules} skips test classes by default; the samples are test classes. */
     static final ImportOption testClassesToo = location -> true;
