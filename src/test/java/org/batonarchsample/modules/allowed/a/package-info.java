@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = "b")
+package org.batonarchsample.modules.allowed.a;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = "b")
+package org.batonarchsample.modules.internal.a;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = "c")
+package org.batonarchsample.modules.undeclared.a;
+
+import org.springframework.modulith.ApplicationModule;

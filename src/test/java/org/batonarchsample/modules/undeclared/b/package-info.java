@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = {})
+package org.batonarchsample.modules.undeclared.b;
+
+import org.springframework.modulith.ApplicationModule;
