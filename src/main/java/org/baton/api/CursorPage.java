@@ -1,5 +1,6 @@
 package org.baton.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * One page of a list: {@code {"items": [...], "nextCursor": "..."}}, with {@code nextCursor} absent
  * on the last page. {@link #toResponse()} adds the RFC 8288 {@code Link: <...>; rel="next"} header.
  */
-public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
+public record CursorPage<T>(List<T> items, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String nextCursor) {
 
     /**
      * Builds a page from rows fetched with {@code limit + 1}: the extra row only proves that a next

@@ -40,6 +40,21 @@ class Organizations {
                 .findFirst();
     }
 
+    /** The organization, if it exists and lies in {@code scope}; the scope is part of the query. */
+    Optional<Organization> visible(OrganizationId id, OrganizationScope scope) {
+        if (!scope.all() && scope.ids().isEmpty()) {
+            return Optional.empty();
+        }
+        return withDomains(jdbc.sql("select " + COLUMNS + " from organizations where id = :id"
+                                + (scope.all() ? "" : " and id in (:scope)"))
+                        .param("id", id.value())
+                        .params(scope.all() ? Map.of() : Map.of("scope", scope.ids().stream().map(OrganizationId::value).toList()))
+                        .query(Organizations::row)
+                        .list())
+                .stream()
+                .findFirst();
+    }
+
     Optional<Organization> byMailDomain(String domain) {
         return jdbc.sql("select organization_id from organization_mail_domains where domain = :domain")
                 .param("domain", domain.toLowerCase(Locale.ROOT))

@@ -45,6 +45,23 @@ class SupportGroups {
         return complete(jdbc.sql("select " + COLUMNS + " from support_groups order by name").query(SupportGroups::row).list());
     }
 
+    /** A page of all support groups ordered by name, after the name {@code afterName}. */
+    List<SupportGroup> page(@Nullable Boolean active, @Nullable String afterName, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from support_groups where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (active != null) {
+            sql.append(" and active = :active");
+            params.put("active", active);
+        }
+        if (afterName != null) {
+            sql.append(" and name > :after");
+            params.put("after", afterName);
+        }
+        sql.append(" order by name fetch first :limit rows only");
+        params.put("limit", limit);
+        return complete(jdbc.sql(sql.toString()).params(params).query(SupportGroups::row).list());
+    }
+
     /** The active groups {@code user} is a member of. */
     List<SupportGroup> ofMember(UserId user) {
         return complete(jdbc.sql("select " + COLUMNS.replace("id,", "g.id,") + " from support_groups g "

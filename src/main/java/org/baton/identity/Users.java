@@ -81,23 +81,8 @@ class Users {
     private List<User> query(@Nullable CurrentUser viewer, UserFilter filter, @Nullable String afterUsername, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from users where 1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (viewer == null) {
-            // administration: no visibility restriction
-        } else if (viewer.isCustomer()) {
-            if (viewer.seesOrganizationWide() && viewer.organizationId() != null) {
-                sql.append(" and (id = :self or organization_id = :ownOrg)");
-                params.put("ownOrg", viewer.organizationId().value());
-            } else {
-                sql.append(" and id = :self");
-            }
-            params.put("self", viewer.id().value());
-        } else if (!viewer.scope().all()) {
-            if (viewer.scope().ids().isEmpty()) {
-                sql.append(" and role <> 'CUSTOMER'");
-            } else {
-                sql.append(" and (role <> 'CUSTOMER' or organization_id in (:scope))");
-                params.put("scope", viewer.scope().ids().stream().map(OrganizationId::value).toList());
-            }
+        if (viewer != null) { // null: an administration screen, no visibility restriction
+            restrictTo(viewer, sql, params);
         }
         if (filter.role() != null) {
             sql.append(" and role = :role");
@@ -126,6 +111,39 @@ class Users {
         sql.append(" order by username_key fetch first :limit rows only");
         params.put("limit", limit);
         return withGroups(jdbc.sql(sql.toString()).params(params).query(Users::row).list());
+    }
+
+    /** The user, if {@code viewer} may see them; the visibility rule is part of the query. */
+    Optional<User> visibleTo(CurrentUser viewer, UserId id) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from users where id = :id");
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id.value());
+        restrictTo(viewer, sql, params);
+        return withGroups(jdbc.sql(sql.toString()).params(params).query(Users::row).list()).stream().findFirst();
+    }
+
+    /**
+     * Narrows a query on users to those {@code viewer} may see: a customer sees themselves (and their
+     * colleagues where their organization shares visibility); staff see all staff and the customers
+     * of the organizations in their scope.
+     */
+    private static void restrictTo(CurrentUser viewer, StringBuilder sql, Map<String, Object> params) {
+        if (viewer.isCustomer()) {
+            if (viewer.seesOrganizationWide() && viewer.organizationId() != null) {
+                sql.append(" and (id = :self or organization_id = :ownOrg)");
+                params.put("ownOrg", viewer.organizationId().value());
+            } else {
+                sql.append(" and id = :self");
+            }
+            params.put("self", viewer.id().value());
+        } else if (!viewer.scope().all()) {
+            if (viewer.scope().ids().isEmpty()) {
+                sql.append(" and role <> 'CUSTOMER'");
+            } else {
+                sql.append(" and (role <> 'CUSTOMER' or organization_id in (:scope))");
+                params.put("scope", viewer.scope().ids().stream().map(OrganizationId::value).toList());
+            }
+        }
     }
 
     boolean usernameTaken(String username, @Nullable UserId except) {
