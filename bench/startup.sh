@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Startup benchmark: time from `java -jar` to ready (GET /actuator/health/readiness answers 200)
+# on the embedded default H2 database, in a fresh temporary working directory.
+#
+#   bench/startup.sh                 plain `java -jar target/baton-*.jar`
+#   bench/startup.sh --aot           the same jar run from its extracted form with a JDK AOT cache
+#                                    (made by bench/aot-cache.sh if missing; JDK 25 or newer)
+#   bench/startup.sh --runs N        warm starts to measure (default 5)
+#   bench/startup.sh -- ARGS...      extra JVM options, e.g. -- -XX:TieredStopAtLevel=1
+#
+# It builds the jar once if it is missing (./mvnw -B -q -DskipTests package). It measures
+#   (a) a first start on an empty database (Flyway migrations + demo data), then
+#   (b) N warm starts on the database that (a) left behind,
+# and prints, per start, the wall time to ready, Spring's application_ready_time_seconds
+# (from /actuator/prometheus) and the RSS of the JVM after ready (VmRSS from /proc/PID/status).
+# Every server it starts is stopped (SIGTERM, then SIGKILL after 20 s); nothing is left running.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO=$(pwd)
+
+MODE=plain RUNS=5 JVM_EXTRA=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --aot) MODE=aot ;;
+    --runs) RUNS=$2; shift ;;
+    --) shift; JVM_EXTRA=("$@"); break ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "startup.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+# shellcheck source=bench/jdk.sh
+. "$REPO/bench/jdk.sh"
+MIN_JDK=21; [ "$MODE" = aot ] && MIN_JDK=25
+JAVA_HOME=$(pick_newest_jdk "$MIN_JDK") || { echo "startup.sh: no JDK >= $MIN_JDK found" >&2; exit 1; }
+export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
+
+jar() { ls "$REPO"/target/baton-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -n1; }
+if [ -z "$(jar)" ]; then
+  echo "== building the jar (./mvnw -B -q -DskipTests package)"
+  ./mvnw -B -q -DskipTests package
+fi
+JAR=$(jar)
+
+LAUNCH=("$JAVA")
+if [ "$MODE" = aot ]; then
+  AOT_DIR="$REPO/target/aot-cache"
+  if [ ! -f "$AOT_DIR/app.aot" ] || [ "$AOT_DIR/app.aot" -ot "$JAR" ]; then
+    "$REPO/bench/aot-cache.sh"
+  fi
+  LAUNCH+=(-XX:AOTCache="$AOT_DIR/app.aot" -jar "$AOT_DIR/app/$(basename "$JAR")")
+else
+  LAUNCH+=(-jar "$JAR")
+fi
+
+WORK=$(mktemp -d /tmp/baton-bench.XXXXXX)
+PID=
+cleanup() {
+  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
+    kill -TERM "$PID" 2>/dev/null || true
+    for _ in $(seq 1 200); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$PID" 2>/dev/null || true
+    wait "$PID" 2>/dev/null || true
+  fi
+  PID=
+}
+trap 'cleanup; rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null && return
+  local p
+  while :; do p=$((20000 + RANDOM % 20000)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done
+}
+
+ms2s() { awk -v ms="$1" 'BEGIN {printf "%.2f", ms / 1000}'; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# One start, in this shell (so the EXIT trap can always stop the server): sets WALL_MS READY_S RSS_KIB.
+start_once() {
+  local label=$1 port t0 t1 code
+  port=$(free_port)
+  t0=$(now_ms)
+  (cd "$WORK" && exec "${LAUNCH[@]}" "${JVM_EXTRA[@]}" --server.port="$port" >>"$WORK/$label.log" 2>&1 </dev/null) &
+  PID=$!
+  while :; do
+    if ! kill -0 "$PID" 2>/dev/null; then
+      echo "startup.sh: the server exited before it was ready; log $WORK/$label.log:" >&2
+      tail -n 40 "$WORK/$label.log" >&2; exit 1
+    fi
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$port/actuator/health/readiness" || true)
+    [ "$code" = 200 ] && break
+    if [ $(( $(now_ms) - t0 )) -gt 180000 ]; then echo "startup.sh: not ready after 180 s" >&2; exit 1; fi
+    sleep 0.05
+  done
+  t1=$(now_ms)
+  WALL_MS=$((t1 - t0))
+  RSS_KIB=$(awk '/^VmRSS:/ {print $2}' "/proc/$PID/status" || echo 0)
+  READY_S=$(curl -s --max-time 5 "http://127.0.0.1:$port/actuator/prometheus" \
+    | awk '/^application_ready_time_seconds/ {print $NF; exit}' || true)
+  READY_S=${READY_S:-?}
+  cleanup
+}
+
+stats() { # min median max of the numbers on stdin
+  sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%s %s %s\n", a[1], m, a[NR]}'
+}
+
+echo "== Baton startup benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -n1))"
+echo "   mode: $MODE; jar: ${JAR#"$REPO"/}; work dir: $WORK"
+echo "   command: (cd $WORK && ${LAUNCH[*]} ${JVM_EXTRA[*]} --server.port=PORT)"
+printf '%-14s %12s %22s %10s\n' start "wall-to-ready" "application_ready_time" "RSS"
+
+start_once first
+printf '%-14s %10s s %20s s %6d MiB\n' "first (empty)" "$(ms2s "$WALL_MS")" "$READY_S" $((RSS_KIB / 1024))
+
+walls=() readys=() rsss=()
+for i in $(seq 1 "$RUNS"); do
+  start_once "warm-$i"
+  walls+=("$WALL_MS"); readys+=("$READY_S"); rsss+=("$RSS_KIB")
+  printf '%-14s %10s s %20s s %6d MiB\n' "warm $i" "$(ms2s "$WALL_MS")" "$READY_S" $((RSS_KIB / 1024))
+done
+
+read -r wmin wmed wmax < <(printf '%s\n' "${walls[@]}" | stats)
+read -r rmin rmed rmax < <(printf '%s\n' "${readys[@]}" | stats)
+read -r smin smed smax < <(printf '%s\n' "${rsss[@]}" | stats)
+echo "== warm starts ($RUNS): min / median / max"
+printf '   wall-to-ready           %s / %s / %s s\n' "$(ms2s "$wmin")" "$(ms2s "$wmed")" "$(ms2s "$wmax")"
+printf '   application_ready_time  %.3f / %.3f / %.3f s\n' "$rmin" "$rmed" "$rmax"
+printf '   RSS after ready         %d / %d / %d MiB\n' $((${smin%.*} / 1024)) $((${smed%.*} / 1024)) $((${smax%.*} / 1024))
