@@ -5,8 +5,10 @@
 #   bench/startup.sh                 plain `java -jar target/baton-*.jar`
 #   bench/startup.sh --aot           the same jar run from its extracted form with a JDK AOT cache
 #                                    (made by bench/aot-cache.sh if missing; JDK 25 or newer)
+#   bench/startup.sh --extracted     the extracted jar (java -Djarmode=tools -jar ... extract), no AOT cache
 #   bench/startup.sh --runs N        warm starts to measure (default 5)
-#   bench/startup.sh -- ARGS...      extra JVM options, e.g. -- -XX:TieredStopAtLevel=1
+#   bench/startup.sh -- ARGS...      more options: -X.../-D... go to the JVM, the rest to Baton,
+#                                    e.g. -- -XX:TieredStopAtLevel=1 --spring.main.lazy-initialization=true
 #
 # It builds the jar once if it is missing (./mvnw -B -q -DskipTests package). It measures
 #   (a) a first start on an empty database (Flyway migrations + demo data), then
@@ -18,13 +20,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
 
-MODE=plain RUNS=5 JVM_EXTRA=()
+MODE=plain RUNS=5 JVM_EXTRA=() APP_EXTRA=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --aot) MODE=aot ;;
+    --extracted) MODE=extracted ;;
     --runs) RUNS=$2; shift ;;
-    --) shift; JVM_EXTRA=("$@"); break ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --) shift
+        for a in "$@"; do case "$a" in -X*|-D*|-agent*|-javaagent*) JVM_EXTRA+=("$a") ;; *) APP_EXTRA+=("$a") ;; esac; done
+        break ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "startup.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -45,15 +50,21 @@ fi
 JAR=$(jar)
 
 LAUNCH=("$JAVA")
-if [ "$MODE" = aot ]; then
-  AOT_DIR="$REPO/target/aot-cache"
-  if [ ! -f "$AOT_DIR/app.aot" ] || [ "$AOT_DIR/app.aot" -ot "$JAR" ]; then
-    "$REPO/bench/aot-cache.sh"
-  fi
-  LAUNCH+=(-XX:AOTCache="$AOT_DIR/app.aot" -jar "$AOT_DIR/app/$(basename "$JAR")")
-else
-  LAUNCH+=(-jar "$JAR")
-fi
+AOT_DIR="$REPO/target/aot-cache"
+case "$MODE" in
+  aot)
+    if [ ! -f "$AOT_DIR/app.aot" ] || [ "$AOT_DIR/app.aot" -ot "$JAR" ]; then
+      "$REPO/bench/aot-cache.sh"
+    fi
+    LAUNCH+=(-XX:AOTCache="$AOT_DIR/app.aot" "${JVM_EXTRA[@]}" -jar "$AOT_DIR/app/$(basename "$JAR")") ;;
+  extracted)
+    if [ ! -f "$AOT_DIR/app/$(basename "$JAR")" ] || [ "$AOT_DIR/app/$(basename "$JAR")" -ot "$JAR" ]; then
+      rm -rf "$AOT_DIR"; "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$AOT_DIR/app"
+    fi
+    LAUNCH+=("${JVM_EXTRA[@]}" -jar "$AOT_DIR/app/$(basename "$JAR")") ;;
+  *) LAUNCH+=("${JVM_EXTRA[@]}" -jar "$JAR") ;;
+esac
+LAUNCH+=("${APP_EXTRA[@]}")
 
 WORK=$(mktemp -d /tmp/baton-bench.XXXXXX)
 PID=
@@ -106,7 +117,7 @@ start_once() {
   wait_quiet
   port=$(free_port)
   t0=$(now_ms); b0=$(busy_ticks)
-  (cd "$WORK" && exec "${LAUNCH[@]}" "${JVM_EXTRA[@]}" --server.port="$port" >>"$WORK/$label.log" 2>&1 </dev/null) &
+  (cd "$WORK" && exec "${LAUNCH[@]}" --server.port="$port" >>"$WORK/$label.log" 2>&1 </dev/null) &
   PID=$!
   while :; do
     if ! kill -0 "$PID" 2>/dev/null; then
@@ -135,7 +146,7 @@ stats() { # min median max of the numbers on stdin
 
 echo "== Baton startup benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -n1))"
 echo "   mode: $MODE; jar: ${JAR#"$REPO"/}; work dir: $WORK"
-echo "   command: (cd $WORK && ${LAUNCH[*]} ${JVM_EXTRA[*]} --server.port=PORT)"
+echo "   command: (cd $WORK && ${LAUNCH[*]} --server.port=PORT)"
 row() { printf '%-14s %13s %22s %11s %10s %10s\n' "$@"; }
 row start "wall-to-ready" "application_ready_time" "JVM CPU" "RSS" "other CPU"
 echo "   (other CPU: CPU seconds used by the rest of the machine while this JVM started; the poller itself takes about 0.5-0.8 s; more means something else was running)"
