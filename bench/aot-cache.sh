@@ -6,6 +6,8 @@
 # every build (bench/startup.sh --aot does that when the jar is newer than the cache).
 # Training run: the application starts on a throwaway H2 database and exits once the Spring
 # context is refreshed (-Dspring.context.exit=onRefresh), so no port is opened and no data kept.
+# Arguments are extra JVM options for the training run; give the same ones when running with the
+# cache, e.g. bench/aot-cache.sh -Dspring.aot.enabled=true for a jar built with -Pspring-aot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -28,7 +30,7 @@ TRAIN=$(mktemp -d /tmp/baton-aot-train.XXXXXX)
 trap 'rm -rf "$TRAIN"' EXIT
 echo "== training run with $("$JAVA" -version 2>&1 | head -n1)"
 start=$(date +%s%N)
-(cd "$TRAIN" && "$JAVA" -XX:AOTCacheOutput="$OUT/app.aot" -Dspring.context.exit=onRefresh \
+(cd "$TRAIN" && "$JAVA" -XX:AOTCacheOutput="$OUT/app.aot" -Dspring.context.exit=onRefresh "$@" \
    -jar "$OUT/app/$(basename "$JAR")" --server.port=0 >"$OUT/training.log" 2>&1 </dev/null) \
   || { echo "aot-cache.sh: training run failed; see $OUT/training.log" >&2; tail -n 30 "$OUT/training.log" >&2; exit 1; }
 echo "== wrote ${OUT#"$REPO"/}/app.aot ($(du -h "$OUT/app.aot" | cut -f1)) in $(( ($(date +%s%N) - start) / 1000000 )) ms"

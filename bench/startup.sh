@@ -54,7 +54,7 @@ AOT_DIR="$REPO/target/aot-cache"
 case "$MODE" in
   aot)
     if [ ! -f "$AOT_DIR/app.aot" ] || [ "$AOT_DIR/app.aot" -ot "$JAR" ]; then
-      "$REPO/bench/aot-cache.sh"
+      "$REPO/bench/aot-cache.sh" "${JVM_EXTRA[@]}"
     fi
     LAUNCH+=(-XX:AOTCache="$AOT_DIR/app.aot" "${JVM_EXTRA[@]}" -jar "$AOT_DIR/app/$(basename "$JAR")") ;;
   extracted)
