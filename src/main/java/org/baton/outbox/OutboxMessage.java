@@ -1,5 +1,7 @@
 package org.baton.outbox;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -11,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param aggregateId the record it is about (a ticket's id), for tracing and ordering
  * @param recipient an address the channel understands (an email address for customer notifications)
  * @param subject a one-line summary
- * @param payload the facts a template needs (template name, ticket number, group, ETA…)
+ * @param payload the facts a template needs (template name, ticket number, group, ETA…); values may be null
  */
 public record OutboxMessage(String kind, @Nullable UUID aggregateId, String recipient, String subject, Map<String, ?> payload) {
 
     public OutboxMessage {
-        payload = Map.copyOf(payload);
+        payload = Collections.unmodifiableMap(new LinkedHashMap<>(payload));
     }
 }
