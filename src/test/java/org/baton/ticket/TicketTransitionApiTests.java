@@ -141,6 +141,25 @@ class TicketTransitionApiTests {
         assertThat(entries(number)).as("the timeline after %d refused moves", refused.size()).isEqualTo(timeline);
     }
 
+    /**
+     * The refusal of a move to the status the ticket already has is an invalid transition like any
+     * other, and, as the problem type promises, its detail says where the ticket can go instead.
+     */
+    @ParameterizedTest
+    @EnumSource(TicketType.class)
+    void askingForTheStatusATicketAlreadyHasNamesTheStatusesItCanBecome(TicketType type) {
+        String number = ticketIn(type, IN_PROGRESS);
+
+        MvcTestResult refused = desk.move(desk.aliceToken, number, moveTo(type, IN_PROGRESS));
+
+        assertThat(refused).hasStatus(409).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-transition");
+        String detail = read(refused, "$.detail");
+        Set<TicketStatus> offered = statusesNamedIn(detail);
+        offered.remove(IN_PROGRESS);
+        assertThat(offered).as("the statuses offered in \"%s\"", detail)
+                .containsExactlyInAnyOrderElementsOf(EXPECTED.allowed(type, IN_PROGRESS));
+    }
+
     // ---------------------------------------------------------------- what each move needs
 
     @ParameterizedTest
