@@ -1,5 +1,6 @@
 package org.baton.identity;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** Lets any controller take the signed-in {@link CurrentUser} as a method argument. */
 @Configuration(proxyBeanMethods = false)
 class CurrentUserArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+
+    static {
+        // the signed-in user is resolved from the request, not sent by the client: keep it out of the OpenAPI description
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

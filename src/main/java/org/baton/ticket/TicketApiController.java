@@ -115,7 +115,8 @@ class TicketApiController {
             examples = @ExampleObject(value = "{\"type\": \"INCIDENT\", \"subject\": \"VPN drops every few minutes\", "
                     + "\"requesterId\": \"6f1c2d3e-0000-4000-8000-000000000001\", \"channel\": \"PHONE\", \"category\": \"Network\", "
                     + "\"impact\": \"MEDIUM\", \"urgency\": \"HIGH\"}")))
-    @ApiResponse(responseCode = "201", description = "Opened; Location names it.", headers = {@Header(name = "Location"), @Header(name = "ETag")})
+    @ApiResponse(responseCode = "201", description = "Opened; Location names it.", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketResource.class)))
     @ApiResponse(responseCode = "400", description = "The body is not JSON, or the Idempotency-Key is too long.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDocument.class)))
     @ApiResponse(responseCode = "403", description = "Customers open only incidents and service requests, and do not resolve.",

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -334,14 +335,18 @@ class TicketDesk {
     }
 
     private static String refusal(Lifecycle lifecycle, Ticket t, TicketStatus to) {
-        String kind = t.type().label();
-        if (t.status() == to) {
-            return t.number() + " is already " + to.label().toLowerCase() + ".";
-        }
         var next = lifecycle.next(t.status());
-        return "A " + kind.toLowerCase() + " that is " + t.status().label().toLowerCase() + " cannot become "
-                + to.label().toLowerCase() + (next.isEmpty() ? "; it is final."
-                        : "; it can become: " + next.stream().map(s -> s.label().toLowerCase()).toList() + ".");
+        String options = next.isEmpty() ? " It is final." : " It can become: " + String.join(", ", next.stream()
+                .map(s -> s.label().toLowerCase(Locale.ROOT)).toList()) + ".";
+        if (t.status() == to) {
+            return t.number() + " is already " + to.label().toLowerCase(Locale.ROOT) + "." + options;
+        }
+        return article(t.type().label()) + " " + t.type().label().toLowerCase(Locale.ROOT) + " that is "
+                + t.status().label().toLowerCase(Locale.ROOT) + " cannot become " + to.label().toLowerCase(Locale.ROOT) + "." + options;
+    }
+
+    private static String article(String word) {
+        return "AEIOU".indexOf(Character.toUpperCase(word.charAt(0))) >= 0 ? "An" : "A";
     }
 
     // ---------------------------------------------------------------- ownership

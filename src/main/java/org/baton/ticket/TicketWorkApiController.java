@@ -95,6 +95,7 @@ class TicketWorkApiController {
             description = "A PUBLIC reply from staff is sent to the customer (outbox); a customer's reply to a ticket pending on "
                     + "them puts it back in progress. Customers write PUBLIC replies only.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = NewComment.class),
             examples = @ExampleObject(value = "{\"body\": \"Could you restart the laptop and try again?\", \"visibility\": \"PUBLIC\"}")))
     @ApiResponse(responseCode = "201", description = "Added; the ticket afterwards.", headers = @Header(name = "ETag"))
     @ApiResponse(responseCode = "403", description = "Customers cannot write internal notes.",
@@ -119,6 +120,7 @@ class TicketWorkApiController {
                     + "confirm (CLOSED) or reopen a resolved one.")
     @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = "Optional: the ETag you read.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Transition.class),
             examples = @ExampleObject(value = "{\"to\": \"RESOLVED\", \"resolutionCode\": \"FIXED\", \"resolutionNotes\": \"Reset the VPN profile.\"}")))
     @ApiResponse(responseCode = "200", description = "The ticket afterwards.", headers = @Header(name = "ETag"))
     @ApiResponse(responseCode = "403", description = "A customer asked for a move only staff make.",
@@ -146,6 +148,7 @@ class TicketWorkApiController {
                     + "stays accountable. The customer is told the group's name and the ETA.")
     @Parameter(name = IfMatch.HEADER, in = ParameterIn.HEADER, description = "Optional: the ETag you read.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Handoff.class),
             examples = @ExampleObject(value = "{\"groupId\": \"2b6f0c1e-0000-4000-8000-000000000002\", \"reason\": \"Cable fault on desk 3.14\", "
                     + "\"need\": \"ON_SITE_VISIT\", \"eta\": \"2026-11-24T14:00:00Z\"}")))
     @ApiResponse(responseCode = "200", description = "The ticket afterwards.", headers = @Header(name = "ETag"))
@@ -180,6 +183,7 @@ class TicketWorkApiController {
                     + "serves its organization. Later the owner changes only by an explicit transfer with a reason, made by the "
                     + "owner, a team lead or a coordinator. The customer is told who owns the ticket.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = OwnershipTransfer.class),
             examples = @ExampleObject(value = "{\"ownerId\": \"9d0e1f2a-0000-4000-8000-000000000003\", \"reason\": \"Going on leave; Bob takes over.\"}")))
     @ApiResponse(responseCode = "200", description = "The ticket afterwards.", headers = @Header(name = "ETag"))
     @ApiResponse(responseCode = "403", description = "You may not assign or transfer this ticket.",
@@ -200,6 +204,7 @@ class TicketWorkApiController {
             description = "States the action taken, the expected restoration (or why it is unknown) and when the next update "
                     + "comes; the ticket tracks that promise (nextUpdateDueAt) and flags it when late.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = StatusUpdate.class),
             examples = @ExampleObject(value = "{\"actionTaken\": \"Replaced the faulty switch port.\", \"expectedRestorationAt\": "
                     + "\"2026-11-23T16:00:00Z\", \"nextUpdateAt\": \"2026-11-23T15:00:00Z\"}")))
     @ApiResponse(responseCode = "200", description = "The ticket afterwards.", headers = @Header(name = "ETag"))
@@ -215,6 +220,9 @@ class TicketWorkApiController {
     }
 
     @PostMapping("/links")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = NewLink.class),
+            examples = @ExampleObject(value = "{\"kind\": \"CAUSED_BY\", \"target\": \"PRB-1001\"}")))
     @Operation(summary = "Link to another ticket (staff)",
             description = "DUPLICATE_OF merges this ticket into the target: it is resolved as a duplicate and its timeline is "
                     + "shown on the target's. CAUSED_BY points at a problem.")

@@ -16,7 +16,7 @@ record TimelineEntryResource(
         Actor actor,
         Instant occurredAt,
         @Nullable String body,
-        @Schema(description = "Before/after values under \"changes\", and other facts of the entry.") @Nullable JsonNode details) {
+        @Schema(type = "object", description = "Before/after values under \"changes\", and other facts of the entry.") @Nullable JsonNode details) {
 
     record Actor(@Nullable String id, String name) {}
 }

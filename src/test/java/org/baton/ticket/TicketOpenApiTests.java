@@ -32,6 +32,12 @@ class TicketOpenApiTests {
     }
 
     @Test
+    void theSignedInUserIsNeverDocumentedAsAParameterTheClientSends() throws Exception {
+        List<String> names = JsonPath.read(docs(), "$.paths..parameters[*].name");
+        assertThat(names).isNotEmpty().doesNotContain("user");
+    }
+
+    @Test
     void theCreateDocumentsItsIdempotencyKeyItsExampleAndItsProblems() throws Exception {
         String docs = docs();
 
@@ -39,20 +45,28 @@ class TicketOpenApiTests {
         assertThat(headers).contains("Idempotency-Key");
         Map<String, Object> responses = JsonPath.read(docs, "$.paths['/api/v1/tickets'].post.responses");
         assertThat(responses).containsKeys("201", "400", "401", "403", "422");
-        String example = JsonPath.read(docs, "$.paths['/api/v1/tickets'].post.requestBody.content['application/json'].examples..value")
+        String example = JsonPath.read(docs, "$.paths['/api/v1/tickets'].post.requestBody.content['application/json'].example")
                 .toString();
         assertThat(example).contains("INCIDENT");
+        assertThat(JsonPath.<String>read(docs, "$.paths['/api/v1/tickets'].post.requestBody.content['application/json'].schema['$ref']"))
+                .endsWith("/NewTicket");
+        assertThat(JsonPath.<String>read(docs, "$.paths['/api/v1/tickets'].post.responses['201'].content['application/json'].schema['$ref']"))
+                .endsWith("/Ticket");
     }
 
     @Test
     void everyTicketCommandDocumentsItsExampleConflictsAndValidationProblems() throws Exception {
         String docs = docs();
-        for (String command : List.of("transitions", "handoffs", "ownership-transfers", "status-updates")) {
+        Map<String, String> bodies = Map.of("transitions", "Transition", "handoffs", "Handoff", "ownership-transfers", "OwnershipTransfer",
+                "status-updates", "StatusUpdate");
+        bodies.forEach((command, schema) -> {
             String path = "$.paths['/api/v1/tickets/{number}/" + command + "'].post";
             Map<String, Object> responses = JsonPath.read(docs, path + ".responses");
             assertThat(responses).as(command).containsKeys("200", "404", "412", "422");
-            assertThat(JsonPath.<Object>read(docs, path + ".requestBody.content['application/json'].examples")).as(command).isNotNull();
-        }
+            assertThat(JsonPath.<Object>read(docs, path + ".requestBody.content['application/json'].example")).as(command).isNotNull();
+            assertThat(JsonPath.<String>read(docs, path + ".requestBody.content['application/json'].schema['$ref']")).as(command)
+                    .endsWith("/" + schema);
+        });
         assertThat(JsonPath.<Map<String, Object>>read(docs, "$.paths['/api/v1/tickets/{number}/transitions'].post.responses"))
                 .containsKey("409");
     }
