@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.baton.shared.InvalidInput;
 import org.baton.shared.NotFound;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +43,11 @@ class ApiTokens {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcClient jdbc, Clock clock) {
+    ApiTokens(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -94,6 +97,7 @@ class ApiTokens {
                 .optional()
                 .orElseThrow(() -> new NotFound("API token", id));
         if (token.revokedAt() == null) {
+            events.publishEvent(DirectoryChanged.INSTANCE);
             jdbc.sql("update api_tokens set revoked_at = :now where id = :id")
                     .param("now", timestamp(clock.instant()))
                     .param("id", id)

@@ -21,14 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
-    private final ApiTokens tokens;
-    private final Directory directory;
+    private final RecentPrincipals principals;
     private final ProblemWriter problems;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    BearerTokenFilter(ApiTokens tokens, Directory directory, ProblemWriter problems) {
-        this.tokens = tokens;
-        this.directory = directory;
+    BearerTokenFilter(RecentPrincipals principals, ProblemWriter problems) {
+        this.principals = principals;
         this.problems = problems;
     }
 
@@ -40,7 +38,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<CurrentUser> user = tokens.authenticate(header.substring(7).strip()).flatMap(directory::currentUser);
+        Optional<CurrentUser> user = principals.forToken(header.substring(7).strip());
         if (user.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"baton\", error=\"invalid_token\"");
             problems.write(response, ProblemType.UNAUTHENTICATED, "The API token is unknown, revoked or expired.", request.getRequestURI());

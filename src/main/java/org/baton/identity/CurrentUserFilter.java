@@ -16,18 +16,18 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads the signed-in user fresh from the directory on every request and leaves it as a request
+ * Reads the signed-in user from the directory (remembered for at most a moment, see {@link RecentPrincipals}) and leaves it as a request
  * attribute. A user deactivated since signing in is signed out here, on their next request.
  */
 final class CurrentUserFilter extends OncePerRequestFilter {
 
-    private final Directory directory;
+    private final RecentPrincipals principals;
     private final ProblemWriter problems;
     private final boolean api;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    CurrentUserFilter(Directory directory, ProblemWriter problems, boolean api) {
-        this.directory = directory;
+    CurrentUserFilter(RecentPrincipals principals, ProblemWriter problems, boolean api) {
+        this.principals = principals;
         this.problems = problems;
         this.api = api;
     }
@@ -39,7 +39,7 @@ final class CurrentUserFilter extends OncePerRequestFilter {
         if (request.getAttribute(CurrentUser.REQUEST_ATTRIBUTE) == null
                 && authentication != null
                 && authentication.getPrincipal() instanceof SignedInUser principal) {
-            Optional<CurrentUser> user = directory.currentUser(principal.userId());
+            Optional<CurrentUser> user = principals.forUser(principal.userId());
             if (user.isEmpty()) {
                 contexts.clearContext();
                 HttpSession session = request.getSession(false);

@@ -11,6 +11,9 @@ public interface Directory {
     /** The user whose username or email address is {@code login}, ignoring case. */
     Optional<User> userByLogin(String login);
 
+    /** The customer with this id and their organization, in one look-up; empty for staff and unknown ids. */
+    Optional<CustomerContact> customerContact(UserId id);
+
     Optional<Organization> organization(OrganizationId id);
 
     /** The organization that owns a mail domain such as {@code acme.example}, ignoring case. */

@@ -13,6 +13,7 @@ import org.baton.shared.FieldProblem;
 import org.baton.shared.InvalidInput;
 import org.baton.shared.NotFound;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +40,11 @@ public class DirectoryAdministration {
     private final Users users;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    DirectoryAdministration(Organizations organizations, SupportGroups groups, Users users, PasswordEncoder passwords, Clock clock) {
+    DirectoryAdministration(Organizations organizations, SupportGroups groups, Users users, PasswordEncoder passwords, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.organizations = organizations;
         this.groups = groups;
         this.users = users;
@@ -49,6 +53,7 @@ public class DirectoryAdministration {
     }
 
     public Organization createOrganization(OrganizationDetails details) {
+        events.publishEvent(DirectoryChanged.INSTANCE);
         OrganizationDetails clean = checked(details, null);
         Organization org = new Organization(OrganizationId.random(), clean.name(), clean.code(), clean.mailDomains(),
                 clean.sharedTicketVisibility(), clean.active(), clock.instant(), 0);
@@ -57,6 +62,7 @@ public class DirectoryAdministration {
     }
 
     public Organization updateOrganization(OrganizationId id, long expectedVersion, OrganizationDetails details) {
+        events.publishEvent(DirectoryChanged.INSTANCE);
         Organization current = organizations.byId(id).orElseThrow(() -> new NotFound("organization", id));
         OrganizationDetails clean = checked(details, id);
         organizations.update(new Organization(id, clean.name(), clean.code(), clean.mailDomains(), clean.sharedTicketVisibility(),
@@ -65,6 +71,7 @@ public class DirectoryAdministration {
     }
 
     public SupportGroup createSupportGroup(SupportGroupDetails details) {
+        events.publishEvent(DirectoryChanged.INSTANCE);
         SupportGroupDetails clean = checked(details, null);
         SupportGroup group = new SupportGroup(SupportGroupId.random(), clean.name(), clean.kind(), clean.description(), clean.email(),
                 clean.servesAllOrganizations(), clean.organizationIds(), clean.memberIds(), clean.active(), clock.instant(), 0);
@@ -73,6 +80,7 @@ public class DirectoryAdministration {
     }
 
     public SupportGroup updateSupportGroup(SupportGroupId id, long expectedVersion, SupportGroupDetails details) {
+        events.publishEvent(DirectoryChanged.INSTANCE);
         SupportGroup current = groups.byId(id).orElseThrow(() -> new NotFound("support group", id));
         SupportGroupDetails clean = checked(details, id);
         groups.update(new SupportGroup(id, clean.name(), clean.kind(), clean.description(), clean.email(),
@@ -86,6 +94,7 @@ public class DirectoryAdministration {
      * password yet (an administrator sets one later).
      */
     public User createUser(AccountDetails details, @Nullable String password) {
+        events.publishEvent(DirectoryChanged.INSTANCE);
         List<FieldProblem> problems = new ArrayList<>();
         AccountDetails clean = checked(details, null, problems);
         if (password != null) {
@@ -117,6 +126,7 @@ public class DirectoryAdministration {
     }
 
     public User updateUser(UserId id, long expectedVersion, AccountDetails details) {
+        events.publishEvent(DirectoryChanged.INSTANCE);
         User current = users.byId(id).orElseThrow(() -> new NotFound("user", id));
         List<FieldProblem> problems = new ArrayList<>();
         AccountDetails clean = checked(details, id, problems);
@@ -135,6 +145,7 @@ public class DirectoryAdministration {
 
     /** Sets a new password and lifts any sign-in lockout. */
     public void setPassword(UserId id, String password) {
+        events.publishEvent(DirectoryChanged.INSTANCE);
         User user = users.byId(id).orElseThrow(() -> new NotFound("user", id));
         List<FieldProblem> problems = new ArrayList<>();
         checkPassword(password, user.username(), problems);

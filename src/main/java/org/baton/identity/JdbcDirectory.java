@@ -43,6 +43,11 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public Optional<CustomerContact> customerContact(UserId id) {
+        return users.customerContact(id);
+    }
+
+    @Override
     public Optional<Organization> organization(OrganizationId id) {
         return organizations.byId(id);
     }

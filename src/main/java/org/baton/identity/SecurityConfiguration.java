@@ -64,7 +64,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Directory directory, ProblemWriter problems, DemoMode demo,
+    SecurityFilterChain api(HttpSecurity http, RecentPrincipals principals, ProblemWriter problems, DemoMode demo,
             @Value("${baton.security.basic-auth:auto}") String basicAuth) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"baton\"");
@@ -76,8 +76,8 @@ class SecurityConfiguration {
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
                 .anonymous(a -> a.disable())
-                .addFilterBefore(new BearerTokenFilter(tokens, directory, problems), BasicAuthenticationFilter.class)
-                .addFilterBefore(new CurrentUserFilter(directory, problems, true), AuthorizationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(principals, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new CurrentUserFilter(principals, problems, true), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, denied) -> problems.write(response, ProblemType.FORBIDDEN,
                                 "Your role does not allow this action.", request.getRequestURI())))
@@ -90,7 +90,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, Directory directory, ProblemWriter problems) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, RecentPrincipals principals, ProblemWriter problems) throws Exception {
         LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             if (request.getHeader("HX-Request") != null) {
@@ -110,7 +110,7 @@ class SecurityConfiguration {
                         .failureHandler(new RememberingFailureHandler())
                         .permitAll())
                 .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out").permitAll())
-                .addFilterBefore(new CurrentUserFilter(directory, problems, false), AuthorizationFilter.class)
+                .addFilterBefore(new CurrentUserFilter(principals, problems, false), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();

@@ -49,6 +49,18 @@ class Users {
                 .findFirst();
     }
 
+    Optional<CustomerContact> customerContact(UserId id) {
+        return jdbc.sql("select u.id, u.display_name, u.email, u.phone, u.location, u.time_zone, u.active, o.id as organization_id, "
+                        + "o.name as organization_name, o.active as organization_active "
+                        + "from users u join organizations o on o.id = u.organization_id where u.id = :id and u.role = 'CUSTOMER'")
+                .param("id", id.value())
+                .query((rs, n) -> new CustomerContact(new UserId(requiredUuid(rs, "id")), rs.getString("display_name"),
+                        rs.getString("email"), rs.getString("phone"), rs.getString("location"), ZoneId.of(rs.getString("time_zone")),
+                        rs.getBoolean("active"), new OrganizationId(requiredUuid(rs, "organization_id")),
+                        rs.getString("organization_name"), rs.getBoolean("organization_active")))
+                .optional();
+    }
+
     Optional<User> byLogin(String login) {
         return withGroups(jdbc.sql("select " + COLUMNS + " from users where username_key = :login or email_key = :login")
                         .param("login", key(login))

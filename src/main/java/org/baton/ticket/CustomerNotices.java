@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.baton.identity.Directory;
-import org.baton.identity.User;
+import org.baton.identity.CustomerContact;
+import org.baton.identity.UserId;
 import org.baton.outbox.OutboxMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,8 @@ class CustomerNotices {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm (z)", Locale.ENGLISH);
 
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
     private final Directory directory;
 
     CustomerNotices(Directory directory) {
@@ -36,7 +40,7 @@ class CustomerNotices {
     /** Adds a notice of {@code template} with {@code text} to the change. */
     void tell(TicketChange change, String template, String subject, String text, Map<String, ?> facts) {
         Ticket ticket = change.before();
-        Optional<String> address = address(ticket);
+        Optional<String> address = address(change);
         Map<String, Object> payload = new LinkedHashMap<>(facts);
         payload.put("template", template);
         payload.put("ticketNumber", ticket.number().value());
@@ -51,26 +55,31 @@ class CustomerNotices {
     }
 
     /** {@code instant} in the requester's time zone, for text the customer reads. */
-    String when(Ticket ticket, Instant instant) {
-        return WHEN.format(instant.atZone(zone(ticket)));
+    String when(TicketChange change, Instant instant) {
+        ZoneId zone = requester(change).map(CustomerContact::timeZone).orElse(ZoneOffset.UTC);
+        return WHEN.format(instant.atZone(zone));
     }
 
-    private ZoneId zone(Ticket ticket) {
-        return ticket.requesterId() == null ? ZoneOffset.UTC
-                : directory.user(ticket.requesterId()).map(User::timeZone).orElse(ZoneOffset.UTC);
-    }
-
-    private Optional<String> address(Ticket ticket) {
-        if (ticket.requesterId() != null) {
-            Optional<String> email = directory.user(ticket.requesterId()).filter(User::active).map(User::email);
-            if (email.isPresent()) {
-                return email;
-            }
+    private Optional<CustomerContact> requester(TicketChange change) {
+        Optional<CustomerContact> known = change.requester();
+        if (known == null) {
+            UserId id = change.before().requesterId();
+            known = id == null ? Optional.empty() : directory.customerContact(id);
+            change.requester(known);
         }
-        return looksLikeEmail(ticket.requesterContact()) ? Optional.of(ticket.requesterContact().strip()) : Optional.empty();
+        return known;
+    }
+
+    private Optional<String> address(TicketChange change) {
+        Optional<String> email = requester(change).filter(CustomerContact::active).map(CustomerContact::email);
+        if (email.isPresent()) {
+            return email;
+        }
+        String contact = change.before().requesterContact();
+        return looksLikeEmail(contact) ? Optional.of(contact.strip()) : Optional.empty();
     }
 
     private static boolean looksLikeEmail(@Nullable String contact) {
-        return contact != null && contact.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+        return contact != null && EMAIL.matcher(contact.strip()).matches();
     }
 }

@@ -3,6 +3,8 @@ package org.baton.ticket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.baton.identity.CustomerContact;
 import org.baton.identity.CurrentUser;
 import org.baton.outbox.OutboxMessage;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +23,7 @@ final class TicketChange {
     private final List<Timeline.Entry> entries = new ArrayList<>();
     private final List<OutboxMessage> messages = new ArrayList<>();
     private final List<Object> events = new ArrayList<>();
+    private @Nullable Optional<CustomerContact> requester;
 
     TicketChange(Ticket before, @Nullable CurrentUser user, Actor actor, Instant now) {
         this.before = before;
@@ -73,6 +76,15 @@ final class TicketChange {
 
     List<Object> events() {
         return events;
+    }
+
+    /** The requester's contact details, looked up at most once per change; null until someone asked. */
+    @Nullable Optional<CustomerContact> requester() {
+        return requester;
+    }
+
+    void requester(Optional<CustomerContact> contact) {
+        this.requester = contact;
     }
 
     Ticket result() {

@@ -491,7 +491,7 @@ class TicketDesk {
         String owner = Objects.requireNonNullElse(next.ownerName, "Your agent");
         notices.tell(c, "HANDOFF", "Now with " + group.name(),
                 "Your ticket " + t.number() + " is now with " + group.name() + " (" + command.need().label().toLowerCase()
-                        + "). They expect to be done by " + notices.when(t, eta) + ". " + owner
+                        + "). They expect to be done by " + notices.when(c, eta) + ". " + owner
                         + " remains responsible for your ticket and will keep you informed.",
                 Map.of("group", group.name(), "eta", eta.toString(), "need", command.need().name()));
     }
@@ -543,11 +543,11 @@ class TicketDesk {
         details.put("nextUpdateAt", nextUpdate.toString());
         c.record(new Timeline.Entry(EntryKind.STATUS_UPDATE, Visibility.PUBLIC, action, details));
         c.raise(new StatusUpdatePosted(t.id(), t.number(), nextUpdate, c.now()));
-        String restorationText = restoration != null ? "We expect service to be restored by " + notices.when(t, restoration) + "."
+        String restorationText = restoration != null ? "We expect service to be restored by " + notices.when(c, restoration) + "."
                 : "We cannot yet say when service will be restored: " + unknown + ".";
         notices.tell(c, "STATUS_UPDATE", "Status update",
                 "Update on " + t.number() + ": " + action + " " + restorationText + " Next update by "
-                        + notices.when(t, nextUpdate) + ".",
+                        + notices.when(c, nextUpdate) + ".",
                 details);
     }
 

@@ -11,11 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.baton.identity.CurrentUser;
+import org.baton.identity.CustomerContact;
 import org.baton.identity.Directory;
 import org.baton.identity.Organization;
 import org.baton.identity.OrganizationId;
-import org.baton.identity.Role;
-import org.baton.identity.User;
 import org.baton.identity.UserId;
 import org.baton.shared.FieldProblem;
 import org.baton.shared.InvalidInput;
@@ -120,7 +119,7 @@ class TicketIntake {
         Impact impact = type == TicketType.OPERATIONAL_TASK ? null : Objects.requireNonNullElse(command.impact(), Impact.MEDIUM);
         Urgency urgency = type == TicketType.OPERATIONAL_TASK ? null : Objects.requireNonNullElse(command.urgency(), Urgency.MEDIUM);
         Ticket draft = new Ticket(TicketId.random(), tickets.nextNumber(type), type, TicketStatus.NEW, null, impact, urgency,
-                matrix.of(type, impact, urgency), requester.organization().id(), requester.organization().name(),
+                matrix.of(type, impact, urgency), requester.organizationId(), requester.organizationName(),
                 requester.id(), requester.name(), requester.location(), requester.contact(), channel,
                 Objects.requireNonNullElse(TicketDesk.blankToNull(command.category()), ""),
                 Objects.requireNonNull(TicketDesk.blankToNull(command.subject())),
@@ -129,6 +128,7 @@ class TicketIntake {
                 command.dueAt() == null ? null : command.dueAt().truncatedTo(ChronoUnit.MICROS), null, user.id(), now, now,
                 null, null, -1);
         TicketChange change = new TicketChange(draft, user, Actor.of(user), now);
+        change.requester(Optional.ofNullable(requester.account()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("type", type.name());
         details.put("priority", draft.priority().name());
@@ -208,19 +208,16 @@ class TicketIntake {
         }
         Requester requester = null;
         if (user.isCustomer()) {
-            User me = directory.user(user.id()).orElseThrow();
-            Organization org = directory.organization(Objects.requireNonNull(user.organizationId())).orElseThrow();
-            requester = new Requester(user.id(), org, me.displayName(), me.location(), me.email());
+            CustomerContact me = directory.customerContact(user.id()).orElseThrow();
+            requester = new Requester(me.id(), me.organizationId(), me.organizationName(), me.displayName(), me.location(), me.email(), me);
         } else if (command.requesterId() != null) {
-            Optional<User> customer = directory.user(command.requesterId())
-                    .filter(u -> u.active() && u.role() == Role.CUSTOMER && u.organizationId() != null
-                            && user.canSee(u.organizationId()));
+            Optional<CustomerContact> customer = directory.customerContact(command.requesterId())
+                    .filter(c -> c.active() && c.organizationActive() && user.canSee(c.organizationId()));
             if (customer.isEmpty()) {
                 problems.add(new FieldProblem("requesterId", "is not an active customer of an organization you serve"));
             } else {
-                User u = customer.get();
-                Organization org = directory.organization(Objects.requireNonNull(u.organizationId())).orElseThrow();
-                requester = new Requester(u.id(), org, u.displayName(), u.location(), u.email());
+                CustomerContact c = customer.get();
+                requester = new Requester(c.id(), c.organizationId(), c.organizationName(), c.displayName(), c.location(), c.email(), c);
             }
         } else {
             Organization org = command.organizationId() == null ? null
@@ -237,7 +234,7 @@ class TicketIntake {
                 problems.add(new FieldProblem("requesterName", "is required when there is no requesterId: who reported it"));
             }
             if (org != null) {
-                requester = new Requester(null, org, name == null ? "" : name, "", "");
+                requester = new Requester(null, org.id(), org.name(), name == null ? "" : name, "", "", null);
             }
         }
         if (!problems.isEmpty() || requester == null) {
@@ -251,9 +248,11 @@ class TicketIntake {
         if (contact != null && contact.length() > 254) {
             throw InvalidInput.of("requesterContact", "must be at most 254 characters");
         }
-        return new Requester(requester.id(), requester.organization(), requester.name(),
-                location != null ? location : requester.location(), contact != null ? contact : requester.contact());
+        return new Requester(requester.id(), requester.organizationId(), requester.organizationName(), requester.name(),
+                location != null ? location : requester.location(), contact != null ? contact : requester.contact(),
+                requester.account());
     }
 
-    private record Requester(@Nullable UserId id, Organization organization, String name, String location, String contact) {}
+    private record Requester(@Nullable UserId id, OrganizationId organizationId, String organizationName, String name, String location,
+            String contact, @Nullable CustomerContact account) {}
 }
