@@ -13,6 +13,9 @@
 #   --fk-checks                                 keep per-row foreign-key checks on during the ticket load (slower);
 #                                               by default they are off for it (PostgreSQL superuser: session_replication_role
 #                                               = replica; H2: referential_integrity false) and verified in bulk afterwards
+#   --keep-indexes                              keep the plain secondary indexes of tickets and ticket_events during the
+#                                               load (slower); by default they are dropped and made again after it, from
+#                                               their definitions in the catalog
 #
 # It runs Baton's Flyway migrations (src/main/resources/db/migration and db/vendor/<db>), refuses a database
 # that already has users or tickets, and loads with COPY (PostgreSQL) or multi-row INSERT batches (H2),
@@ -32,8 +35,8 @@ while [ $# -gt 0 ]; do
     --password) DB_PASSWORD=$2; shift ;;
     --fresh) FRESH=1 ;;
     --tickets|--open|--customers|--agents|--orgs|--seed|--now|--chunk) PASS+=("$1" "$2"); shift ;;
-    --fk-checks) PASS+=("$1") ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --fk-checks|--keep-indexes) PASS+=("$1") ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "generate-desk.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift

@@ -54,7 +54,8 @@ public class GenerateDesk {
     Path repo = Path.of("").toAbsolutePath();
     Path tokensFile;
     boolean pg;
-    boolean fkChecks; // keep the foreign-key checks on during the ticket load (slower); else verified afterwards
+    boolean fkChecks;
+    boolean keepIndexes; // keep the plain secondary indexes during the ticket load (slower); else dropped and made again // keep the foreign-key checks on during the ticket load (slower); else verified afterwards
 
     public static void main(String[] args) throws Exception {
         new GenerateDesk().run(args);
@@ -81,6 +82,7 @@ public class GenerateDesk {
                 case "--repo" -> { repo = Path.of(v).toAbsolutePath(); i++; }
                 case "--tokens-file" -> { tokensFile = Path.of(v); i++; }
                 case "--fk-checks" -> fkChecks = true;
+                case "--keep-indexes" -> keepIndexes = true;
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -907,6 +909,40 @@ public class GenerateDesk {
                 .ts(lastStatusUpdate).ts(dueAt).uuid(createdBy).ts(c0).ts(updatedAt).ts(resolvedAt).ts(closedAt).num(ne - 1).end();
     }
 
+    /** A plain secondary index (one that backs no constraint), to drop for the bulk load and make again after it. */
+    record Index(String name, String ddl) {}
+
+    List<Index> plainIndexes(Connection c, String... tables) throws SQLException {
+        String in = "'" + String.join("', '", tables) + "'";
+        List<Index> out = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            if (pg) {
+                try (ResultSet rs = s.executeQuery("select i.indexname, i.indexdef from pg_indexes i where i.schemaname = current_schema() "
+                        + "and i.tablename in (" + in + ") and not exists (select 1 from pg_constraint k "
+                        + "where k.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass) order by 1")) {
+                    while (rs.next()) out.add(new Index(rs.getString(1), rs.getString(2)));
+                }
+            } else {
+                Map<String, StringBuilder> cols = new LinkedHashMap<>();
+                Map<String, String> table = new HashMap<>();
+                try (ResultSet rs = s.executeQuery("select c.index_name, c.table_name, c.column_name, c.ordering_specification "
+                        + "from information_schema.indexes i join information_schema.index_columns c on c.index_schema = i.index_schema "
+                        + "and c.index_name = i.index_name and c.table_name = i.table_name where i.table_schema = current_schema "
+                        + "and i.table_name in (" + in + ") and i.index_type_name = 'INDEX' and not exists (select 1 from "
+                        + "information_schema.table_constraints k where k.index_name = i.index_name and k.table_schema = i.table_schema) "
+                        + "order by c.index_name, c.ordinal_position")) {
+                    while (rs.next()) {
+                        StringBuilder sb = cols.computeIfAbsent(rs.getString(1), x -> new StringBuilder());
+                        table.put(rs.getString(1), rs.getString(2));
+                        sb.append(sb.isEmpty() ? "" : ", ").append(rs.getString(3)).append("DESC".equals(rs.getString(4)) ? " desc" : "");
+                    }
+                }
+                cols.forEach((name, sb) -> out.add(new Index(name, "create index " + name + " on " + table.get(name) + " (" + sb + ")")));
+            }
+        }
+        return out;
+    }
+
     void verifyForeignKeys(Connection c) throws SQLException {
         String[][] fks = {
             {"tickets", "organization_id", "organizations"}, {"tickets", "requester_id", "users"}, {"tickets", "owner_id", "users"},
@@ -981,7 +1017,10 @@ public class GenerateDesk {
         long tMigrated = System.nanoTime();
         System.out.printf("   migrations: %.1f s%n", (tMigrated - t0) / 1e9);
 
-        String jdbcUrl = pg && !url.contains("reWriteBatchedInserts") ? url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true" : url;
+        String jdbcUrl = url;
+        if (pg && !url.contains("reWriteBatchedInserts")) jdbcUrl = url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        // H2: a page cache that holds the indexes while loading (the default 16 MB makes the load crawl); for this connection only
+        if (!pg && !url.toUpperCase().contains("CACHE_SIZE")) jdbcUrl = url + ";CACHE_SIZE=" + Math.max(65536, Runtime.getRuntime().maxMemory() / 1024 / 3);
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select (select count(*) from tickets) + (select count(*) from users)")) {
                 rs.next();
@@ -1021,6 +1060,13 @@ public class GenerateDesk {
                 c.commit();
             }
 
+            // plain secondary indexes of the two big tables: dropped now, made again after the load (much faster)
+            List<Index> indexes = keepIndexes ? List.of() : plainIndexes(c, "tickets", "ticket_events");
+            try (Statement s = c.createStatement()) {
+                for (Index ix : indexes) s.execute("drop index " + ix.name());
+            }
+            c.commit();
+
             planTickets();
             long tPlan = System.nanoTime();
             System.out.printf("   ticket plan: %.1f s%n", (tPlan - tDir) / 1e9);
@@ -1028,6 +1074,8 @@ public class GenerateDesk {
             // a producer thread makes chunks, this thread writes them
             BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
             Object done = new Object();
+            boolean loaded = false;
+            try {
             Thread producer = Thread.ofPlatform().name("generate").start(() -> {
                 try {
                     for (int from = 0; from < nTickets; from += chunkTickets) {
@@ -1053,6 +1101,19 @@ public class GenerateDesk {
                 }
             }
             producer.join();
+            loaded = true;
+            } finally {
+                if (!indexes.isEmpty()) {
+                    if (!loaded) c.rollback();
+                    long ti = System.nanoTime();
+                    if (pg) try (Statement s = c.createStatement()) { s.execute("set maintenance_work_mem = '512MB'"); }
+                    try (Statement s = c.createStatement()) {
+                        for (Index ix : indexes) s.execute(ix.ddl());
+                    }
+                    c.commit();
+                    System.out.printf("   %d indexes of tickets and ticket_events made again: %.1f s%n", indexes.size(), (System.nanoTime() - ti) / 1e9);
+                }
+            }
             long tTickets = System.nanoTime();
             final long tLoaded = tTickets;
             System.out.printf("   tickets and events: %.1f s%n", (tTickets - tPlan) / 1e9);
