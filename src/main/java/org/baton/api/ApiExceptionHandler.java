@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -63,7 +64,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Refused.class)
     ResponseEntity<ProblemDetail> refused(Refused e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(ProblemType.CONFLICT, e.getMessage(), request.getRequestURI());
+        ProblemType type = ProblemType.bySlug(e.reason()).filter(t -> t.status() == HttpStatus.CONFLICT).orElse(ProblemType.CONFLICT);
+        ProblemDetail problem = Problems.of(type, e.getMessage(), request.getRequestURI());
         problem.setProperty("reason", e.reason());
         return respond(problem);
     }

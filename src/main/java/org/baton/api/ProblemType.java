@@ -24,6 +24,8 @@ public enum ProblemType {
             "The API answers in application/json (and problems in application/problem+json)."),
     CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict with the current state",
             "The change is not allowed in the current state of the resource, for example a transition the workflow does not permit or a name that is already taken. Nothing was changed."),
+    INVALID_TRANSITION("invalid-transition", HttpStatus.CONFLICT, "Transition not allowed",
+            "The ticket's lifecycle does not allow this status change from its current status (for example, a closed ticket cannot become pending). The detail names the statuses it can move to. Nothing was changed."),
     STALE_VERSION("stale-version", HttpStatus.PRECONDITION_FAILED, "Changed by someone else",
             "The resource changed after you read it (its ETag no longer matches If-Match). Nothing was changed. Read it again, re-apply your change and retry."),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request too large",

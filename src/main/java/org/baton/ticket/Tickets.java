@@ -1,0 +1,358 @@
+package org.baton.ticket;
+
+import static org.baton.shared.SqlValues.instant;
+import static org.baton.shared.SqlValues.requiredInstant;
+import static org.baton.shared.SqlValues.requiredUuid;
+import static org.baton.shared.SqlValues.timestamp;
+import static org.baton.shared.SqlValues.uuid;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.baton.identity.CurrentUser;
+import org.baton.identity.OrganizationId;
+import org.baton.identity.SupportGroupId;
+import org.baton.identity.UserId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ticket store. Every read that serves a user filters by what that user may see, in SQL; a
+ * ticket outside their view does not exist for them. Saves are optimistic: an update names the
+ * version it started from and changes nothing if the row moved on.
+ */
+@Repository
+class Tickets {
+
+    private static final String SELECT = """
+            select t.*, o.name as organization_name, ow.display_name as owner_name, g.name as working_group_name,
+                   a.display_name as assignee_name
+              from tickets t
+              join organizations o on o.id = t.organization_id
+              left join users ow on ow.id = t.owner_id
+              left join support_groups g on g.id = t.working_group_id
+              left join users a on a.id = t.assignee_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Tickets(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    TicketNumber nextNumber(TicketType type) {
+        Long counter = jdbc.sql("select nextval('" + type.sequence() + "')").query(Long.class).single();
+        return TicketNumber.of(type, counter);
+    }
+
+    void insert(Ticket t, @Nullable UUID scheduleId, @Nullable LocalDate schedulePeriod) {
+        Map<String, @Nullable Object> p = params(t);
+        p.put("id", t.id().value());
+        p.put("number", t.number().value());
+        p.put("type", t.type().name());
+        p.put("organizationId", t.organizationId().value());
+        p.put("requesterId", t.requesterId() == null ? null : t.requesterId().value());
+        p.put("requesterName", t.requesterName());
+        p.put("channel", t.channel().name());
+        p.put("createdBy", t.createdBy() == null ? null : t.createdBy().value());
+        p.put("createdAt", timestamp(t.createdAt()));
+        p.put("scheduleId", scheduleId);
+        p.put("schedulePeriod", schedulePeriod);
+        jdbc.sql("""
+                insert into tickets (id, number, type, status, is_open, pending_reason, impact, urgency, priority,
+                    organization_id, requester_id, requester_name, requester_location, requester_contact, channel,
+                    category, subject, description, owner_id, working_group_id, assignee_id, handoff_eta, handed_off,
+                    ownership_transferred, reopened, first_contact_resolved, resolution_code, resolution_notes,
+                    expected_restoration_at, restoration_unknown_reason, next_update_due_at, last_status_update_at,
+                    due_at, merged_into_id, schedule_id, schedule_period, created_by, created_at, updated_at,
+                    resolved_at, closed_at, version)
+                values (:id, :number, :type, :status, :isOpen, :pendingReason, :impact, :urgency, :priority,
+                    :organizationId, :requesterId, :requesterName, :requesterLocation, :requesterContact, :channel,
+                    :category, :subject, :description, :ownerId, :workingGroupId, :assigneeId, :handoffEta, :handedOff,
+                    :ownershipTransferred, :reopened, :firstContactResolved, :resolutionCode, :resolutionNotes,
+                    :expectedRestorationAt, :restorationUnknownReason, :nextUpdateDueAt, :lastStatusUpdateAt,
+                    :dueAt, :mergedIntoId, :scheduleId, :schedulePeriod, :createdBy, :createdAt, :updatedAt,
+                    :resolvedAt, :closedAt, :version)
+                """).params(p).update();
+    }
+
+    /**
+     * Saves {@code changed} if the stored ticket is still at {@code changed.version() - 1}.
+     *
+     * @return false when someone else changed the ticket first (nothing was written)
+     */
+    boolean update(Ticket changed) {
+        Map<String, @Nullable Object> p = params(changed);
+        p.put("id", changed.id().value());
+        p.put("expected", changed.version() - 1);
+        int rows = jdbc.sql("""
+                update tickets set status = :status, is_open = :isOpen, pending_reason = :pendingReason,
+                    impact = :impact, urgency = :urgency, priority = :priority,
+                    requester_location = :requesterLocation, requester_contact = :requesterContact,
+                    category = :category, subject = :subject, description = :description, owner_id = :ownerId,
+                    working_group_id = :workingGroupId, assignee_id = :assigneeId, handoff_eta = :handoffEta,
+                    handed_off = :handedOff, ownership_transferred = :ownershipTransferred, reopened = :reopened,
+                    first_contact_resolved = :firstContactResolved, resolution_code = :resolutionCode,
+                    resolution_notes = :resolutionNotes, expected_restoration_at = :expectedRestorationAt,
+                    restoration_unknown_reason = :restorationUnknownReason, next_update_due_at = :nextUpdateDueAt,
+                    last_status_update_at = :lastStatusUpdateAt, due_at = :dueAt, merged_into_id = :mergedIntoId,
+                    updated_at = :updatedAt, resolved_at = :resolvedAt, closed_at = :closedAt, version = :version
+                 where id = :id and version = :expected
+                """).params(p).update();
+        return rows == 1;
+    }
+
+    /** The ticket if {@code viewer} may see it. */
+    Optional<Ticket> visible(TicketNumber number, CurrentUser viewer) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("number", number.value());
+        String where = " where t.number = :number" + visibility(viewer, p);
+        return jdbc.sql(SELECT + where).params(p).query(Tickets::row).optional();
+    }
+
+    /** The ticket whatever the viewer: for system work (schedules, merges) only. */
+    Optional<Ticket> byNumber(TicketNumber number) {
+        return jdbc.sql(SELECT + " where t.number = :number").param("number", number.value()).query(Tickets::row).optional();
+    }
+
+    Optional<Ticket> byId(TicketId id) {
+        return jdbc.sql(SELECT + " where t.id = :id").param("id", id.value()).query(Tickets::row).optional();
+    }
+
+    /** The numbers of tickets, by id, for showing links and merges. */
+    Map<TicketId, TicketNumber> numbers(List<TicketId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<TicketId, TicketNumber> numbers = new HashMap<>();
+        jdbc.sql("select id, number from tickets where id in (:ids)")
+                .param("ids", ids.stream().map(TicketId::value).toList())
+                .query((rs, n) -> numbers.put(new TicketId(requiredUuid(rs, "id")), new TicketNumber(rs.getString("number"))))
+                .list();
+        return numbers;
+    }
+
+    /** The ids of the tickets merged into {@code ticket}, directly or through other merges. */
+    List<TicketId> mergedInto(TicketId ticket) {
+        List<TicketId> all = new ArrayList<>();
+        List<TicketId> level = List.of(ticket);
+        for (int depth = 0; depth < 10 && !level.isEmpty(); depth++) {
+            level = jdbc.sql("select id from tickets where merged_into_id in (:ids)")
+                    .param("ids", level.stream().map(TicketId::value).toList())
+                    .query((rs, n) -> new TicketId(requiredUuid(rs, "id")))
+                    .list();
+            all.addAll(level);
+        }
+        return all;
+    }
+
+    /**
+     * One page of the tickets {@code viewer} may see, newest change first, starting after the
+     * position {@code after} (a cursor key from {@link #cursorKey}).
+     */
+    List<Ticket> page(CurrentUser viewer, TicketFilter filter, @Nullable String after, int fetchSize, Instant now) {
+        Map<String, Object> p = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        where.append(visibility(viewer, p));
+        in(where, p, "t.status", "statuses", filter.statuses(), Enum::name);
+        in(where, p, "t.type", "types", filter.types(), Enum::name);
+        in(where, p, "t.priority", "priorities", filter.priorities(), Enum::name);
+        if (filter.open() != null) {
+            where.append(" and t.is_open = :open");
+            p.put("open", filter.open());
+        }
+        equal(where, p, "t.owner_id", "ownerId", filter.ownerId() == null ? null : filter.ownerId().value());
+        equal(where, p, "t.working_group_id", "groupId", filter.groupId() == null ? null : filter.groupId().value());
+        equal(where, p, "t.organization_id", "organizationId",
+                filter.organizationId() == null ? null : filter.organizationId().value());
+        equal(where, p, "t.requester_id", "requesterId", filter.requesterId() == null ? null : filter.requesterId().value());
+        if (filter.updatedSince() != null) {
+            where.append(" and t.updated_at >= :updatedSince");
+            p.put("updatedSince", timestamp(filter.updatedSince()));
+        }
+        if (filter.nextUpdateOverdue()) {
+            where.append(" and t.is_open = true and t.next_update_due_at < :now");
+            p.put("now", timestamp(now));
+        }
+        if (after != null) {
+            Cursor cursor = Cursor.parse(after);
+            where.append(" and (t.updated_at < :afterUpdated or (t.updated_at = :afterUpdated and t.id < :afterId))");
+            p.put("afterUpdated", timestamp(cursor.updatedAt()));
+            p.put("afterId", cursor.id());
+        }
+        return jdbc.sql(SELECT + where + " order by t.updated_at desc, t.id desc fetch first " + fetchSize + " rows only")
+                .params(p)
+                .query(Tickets::row)
+                .list();
+    }
+
+    static String cursorKey(Ticket t) {
+        Instant at = t.updatedAt();
+        return at.getEpochSecond() + "." + at.getNano() + "_" + t.id().value();
+    }
+
+    /** A position in a list: the last change and id of the last ticket shown. */
+    private record Cursor(Instant updatedAt, UUID id) {
+        static Cursor parse(String key) {
+            try {
+                int underscore = key.indexOf('_');
+                String[] time = key.substring(0, underscore).split("\\.");
+                return new Cursor(Instant.ofEpochSecond(Long.parseLong(time[0]), Long.parseLong(time[1])),
+                        UUID.fromString(key.substring(underscore + 1)));
+            } catch (RuntimeException e) {
+                throw new org.baton.api.BadParameter("cursor", "is not a cursor this API handed out");
+            }
+        }
+    }
+
+    /**
+     * The SQL condition that limits tickets to those {@code viewer} may see: staff see their
+     * organizations; a customer sees the tickets they requested, or their whole organization's where
+     * it shares tickets among colleagues.
+     */
+    static String visibility(CurrentUser viewer, Map<String, Object> p) {
+        if (viewer.isCustomer()) {
+            p.put("viewerOrg", java.util.Objects.requireNonNull(viewer.organizationId(), "a customer has an organization").value());
+            if (viewer.seesOrganizationWide()) {
+                return " and t.organization_id = :viewerOrg";
+            }
+            p.put("viewerId", viewer.id().value());
+            return " and t.organization_id = :viewerOrg and t.requester_id = :viewerId";
+        }
+        if (viewer.scope().all()) {
+            return "";
+        }
+        if (viewer.scope().ids().isEmpty()) {
+            return " and 1 = 0";
+        }
+        p.put("viewerOrgs", viewer.scope().ids().stream().map(OrganizationId::value).toList());
+        return " and t.organization_id in (:viewerOrgs)";
+    }
+
+    private static <T> void in(StringBuilder where, Map<String, Object> p, String column, String name,
+            java.util.Set<T> values, Function<T, String> text) {
+        if (!values.isEmpty()) {
+            where.append(" and ").append(column).append(" in (:").append(name).append(")");
+            p.put(name, values.stream().map(text).toList());
+        }
+    }
+
+    private static void equal(StringBuilder where, Map<String, Object> p, String column, String name, @Nullable UUID value) {
+        if (value != null) {
+            where.append(" and ").append(column).append(" = :").append(name);
+            p.put(name, value);
+        }
+    }
+
+    private static Map<String, @Nullable Object> params(Ticket t) {
+        Map<String, @Nullable Object> p = new HashMap<>();
+        p.put("status", t.status().name());
+        p.put("isOpen", t.status().isOpen());
+        p.put("pendingReason", name(t.pendingReason()));
+        p.put("impact", name(t.impact()));
+        p.put("urgency", name(t.urgency()));
+        p.put("priority", t.priority().name());
+        p.put("requesterLocation", t.requesterLocation());
+        p.put("requesterContact", t.requesterContact());
+        p.put("category", t.category());
+        p.put("subject", t.subject());
+        p.put("description", t.description());
+        p.put("ownerId", t.ownerId() == null ? null : t.ownerId().value());
+        p.put("workingGroupId", t.workingGroupId() == null ? null : t.workingGroupId().value());
+        p.put("assigneeId", t.assigneeId() == null ? null : t.assigneeId().value());
+        p.put("handoffEta", timestamp(t.handoffEta()));
+        p.put("handedOff", t.handedOff());
+        p.put("ownershipTransferred", t.ownershipTransferred());
+        p.put("reopened", t.reopened());
+        p.put("firstContactResolved", t.firstContactResolved());
+        p.put("resolutionCode", t.resolutionCode());
+        p.put("resolutionNotes", t.resolutionNotes());
+        p.put("expectedRestorationAt", timestamp(t.expectedRestorationAt()));
+        p.put("restorationUnknownReason", t.restorationUnknownReason());
+        p.put("nextUpdateDueAt", timestamp(t.nextUpdateDueAt()));
+        p.put("lastStatusUpdateAt", timestamp(t.lastStatusUpdateAt()));
+        p.put("dueAt", timestamp(t.dueAt()));
+        p.put("mergedIntoId", t.mergedIntoId() == null ? null : t.mergedIntoId().value());
+        p.put("updatedAt", timestamp(t.updatedAt()));
+        p.put("resolvedAt", timestamp(t.resolvedAt()));
+        p.put("closedAt", timestamp(t.closedAt()));
+        p.put("version", t.version());
+        return p;
+    }
+
+    private static @Nullable String name(@Nullable Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static <E extends Enum<E>> @Nullable E optionalEnum(ResultSet rs, String column, Class<E> type) throws SQLException {
+        String value = rs.getString(column);
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
+    static Ticket row(ResultSet rs, int n) throws SQLException {
+        UUID requester = uuid(rs, "requester_id");
+        UUID owner = uuid(rs, "owner_id");
+        UUID group = uuid(rs, "working_group_id");
+        UUID assignee = uuid(rs, "assignee_id");
+        UUID merged = uuid(rs, "merged_into_id");
+        UUID createdBy = uuid(rs, "created_by");
+        return new Ticket(
+                new TicketId(requiredUuid(rs, "id")),
+                new TicketNumber(rs.getString("number")),
+                TicketType.valueOf(rs.getString("type")),
+                TicketStatus.valueOf(rs.getString("status")),
+                optionalEnum(rs, "pending_reason", PendingReason.class),
+                optionalEnum(rs, "impact", Impact.class),
+                optionalEnum(rs, "urgency", Urgency.class),
+                Priority.valueOf(rs.getString("priority")),
+                new OrganizationId(requiredUuid(rs, "organization_id")),
+                rs.getString("organization_name"),
+                requester == null ? null : new UserId(requester),
+                rs.getString("requester_name"),
+                rs.getString("requester_location"),
+                rs.getString("requester_contact"),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("category"),
+                rs.getString("subject"),
+                rs.getString("description"),
+                owner == null ? null : new UserId(owner),
+                rs.getString("owner_name"),
+                group == null ? null : new SupportGroupId(group),
+                rs.getString("working_group_name"),
+                assignee == null ? null : new UserId(assignee),
+                rs.getString("assignee_name"),
+                instant(rs, "handoff_eta"),
+                rs.getBoolean("handed_off"),
+                rs.getBoolean("ownership_transferred"),
+                rs.getBoolean("reopened"),
+                rs.getBoolean("first_contact_resolved"),
+                rs.getString("resolution_code"),
+                rs.getString("resolution_notes"),
+                instant(rs, "expected_restoration_at"),
+                rs.getString("restoration_unknown_reason"),
+                instant(rs, "next_update_due_at"),
+                instant(rs, "last_status_update_at"),
+                instant(rs, "due_at"),
+                merged == null ? null : new TicketId(merged),
+                createdBy == null ? null : new UserId(createdBy),
+                requiredInstant(rs, "created_at"),
+                requiredInstant(rs, "updated_at"),
+                instant(rs, "resolved_at"),
+                instant(rs, "closed_at"),
+                rs.getLong("version"));
+    }
+
+    static Instant truncate(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+}
