@@ -717,9 +717,11 @@ public class GenerateDesk {
                     status = v < pendingShare ? "PENDING" : v < pendingShare + 0.35 ? "IN_PROGRESS" : "ASSIGNED";
                 }
             }
-            if (status.equals("PENDING")) {
+            if (isOps && status.equals("IN_PROGRESS") && r.nextInt(10) == 0) status = "PENDING";
+            if (status.equals("PENDING")) { // the pending reasons of each type's lifecycle
                 int p = r.nextInt(100);
-                pendingReason = isReq ? (p < 40 ? "CUSTOMER" : p < 65 ? "THIRD_PARTY" : "APPROVAL") : (p < 60 ? "CUSTOMER" : "THIRD_PARTY");
+                pendingReason = isReq ? (p < 40 ? "CUSTOMER" : p < 65 ? "THIRD_PARTY" : "APPROVAL")
+                        : ty == 0 ? (p < 60 ? "CUSTOMER" : "THIRD_PARTY") : "THIRD_PARTY";
             }
         } else {
             status = r.nextInt(100) < 5 ? "CANCELLED" : "CLOSED"; // RESOLVED decided below from the times
@@ -738,7 +740,7 @@ public class GenerateDesk {
                 : isOps ? "Baton scheduler" : "Monitoring";
 
         // hand-off to a specialist group
-        boolean handedOff = owner != null && !status.equals("CANCELLED") && r.nextInt(100) < (isOpen ? 30 : 15);
+        boolean handedOff = owner != null && !status.equals("CANCELLED") && r.nextInt(100) < (isOpen ? 30 : 12);
         Group group = null;
         Staff assignee = null;
         if (handedOff) {
@@ -763,17 +765,33 @@ public class GenerateDesk {
                 dur = Math.max(5 * MIN, Math.min(dur, age - MIN));
                 if (dur >= age) dur = age / 2;
                 resolvedAt = c0 + dur;
-                fcr = agentCreated && dur < 30 * MIN;
+                fcr = agentCreated && dur < 30 * MIN && !handedOff;
                 long closeAfter = r.nextInt(100) < 35 ? 10 * MIN + r.nextLong(DAY) : 5 * DAY; // customer confirms, or auto-close
                 if (resolvedAt + closeAfter > now) { status = "RESOLVED"; end = resolvedAt + r.nextLong(MIN); } // then the notification
                 else { closedAt = resolvedAt + closeAfter; end = closedAt; }
-                if (isReq || isOps) { resolutionCode = "FULFILLED"; resolutionNotes = pick(r, NOTES_FULFILLED); }
-                else {
+                // resolution codes of each type's lifecycle
+                if (isReq) {
+                    int x = r.nextInt(100);
+                    resolutionCode = x < 90 ? "FULFILLED" : x < 95 ? "WITHDRAWN" : x < 98 ? "REJECTED" : "DUPLICATE";
+                    resolutionNotes = x < 90 ? pick(r, NOTES_FULFILLED) : x < 95 ? "Withdrawn by the requester." : x < 98
+                            ? "Not approved by the budget holder." : "Duplicate of an earlier request.";
+                } else if (isOps) {
+                    int x = r.nextInt(100);
+                    resolutionCode = x < 88 ? "COMPLETED" : x < 96 ? "COMPLETED_WITH_ISSUES" : "SKIPPED";
+                    resolutionNotes = x < 88 ? pick(r, NOTES_FULFILLED) : x < 96 ? "Done; two servers needed a second reboot."
+                            : "Skipped: change freeze this week.";
+                } else if (isPrb) {
+                    int x = r.nextInt(100);
+                    resolutionCode = x < 60 ? "ROOT_CAUSE_REMOVED" : x < 85 ? "WORKAROUND_ACCEPTED" : "NO_ACTION";
+                    resolutionNotes = x < 60 ? "Firmware fixed by the vendor and rolled out to all sites." : x < 85
+                            ? "The documented workaround is accepted; no permanent fix planned." : "No action: the affected system is being retired.";
+                } else {
                     int x = r.nextInt(100);
                     if (x < 62) { resolutionCode = "FIXED"; resolutionNotes = pick(r, NOTES_FIXED); }
                     else if (x < 75) { resolutionCode = "WORKAROUND"; resolutionNotes = pick(r, NOTES_WORKAROUND); }
                     else if (x < 88) { resolutionCode = "NO_FAULT_FOUND"; resolutionNotes = pick(r, NOTES_NFF); }
-                    else { resolutionCode = "USER_ERROR"; resolutionNotes = pick(r, NOTES_USER); }
+                    else if (x < 97) { resolutionCode = "USER_ERROR"; resolutionNotes = pick(r, NOTES_USER); }
+                    else { resolutionCode = "DUPLICATE"; resolutionNotes = "Duplicate of an earlier incident."; }
                 }
             }
         } else {
@@ -782,34 +800,48 @@ public class GenerateDesk {
             if (status.equals("NEW")) end = c0 + Math.min(age, (long) (r.nextDouble() * 4 * HOUR));
         }
 
-        // timeline
+        // timeline, in the shapes the ticket module writes (kinds, visibility, body, details JSON)
         List<Ev> ev = new ArrayList<>(6);
         String reqFirst = cust >= 0 ? custFirst[cust] : "team";
-        ev.add(new Ev("CREATED", "PUBLIC", createdBy, creatorName, null,
-                "{\"type\":\"" + TYPES[ty] + "\",\"priority\":\"" + priority + "\",\"channel\":\"" + channel + "\""
-                        + (agentCreated ? ",\"owner\":{\"after\":\"" + owner.id() + "\"}" : "") + "}"));
+        ev.add(new Ev("CREATED", "PUBLIC", createdBy, creatorName, subject,
+                "{\"type\":\"" + TYPES[ty] + "\",\"priority\":\"" + priority + "\",\"impact\":" + jstr(impact) + ",\"urgency\":"
+                        + jstr(urgency) + ",\"channel\":\"" + channel + "\",\"category\":" + jstr(tpl.category()) + "}"));
         Staff actor = owner != null ? owner : coordinators.length > 0 ? coordinators[r.nextInt(coordinators.length)] : agents[0];
         String prev = owner != null ? "ASSIGNED" : "NEW";
-        if (owner != null && !agentCreated) {
-            Staff by = r.nextInt(3) == 0 && coordinators.length > 0 ? coordinators[r.nextInt(coordinators.length)] : owner;
-            ev.add(new Ev("OWNER_ASSIGNED", "INTERNAL", by.id(), by.name(), null, "{\"owner\":{\"after\":\"" + owner.id() + "\"}}"));
+        if (owner != null) { // staff who create a ticket own it at once; otherwise someone assigns it
+            Staff by = agentCreated ? owner : r.nextInt(3) == 0 && coordinators.length > 0 ? coordinators[r.nextInt(coordinators.length)] : owner;
+            if (!agentCreated) {
+                ev.add(new Ev("OWNER_ASSIGNED", "PUBLIC", by.id(), by.name(), owner.name() + " owns this ticket.",
+                        "{\"changes\":{\"owner\":{\"before\":null,\"after\":\"" + owner.id() + "\"}}}"));
+            }
         }
-        boolean working = status.equals("IN_PROGRESS") || status.equals("KNOWN_ERROR") || (status.equals("PENDING") && r.nextBoolean())
-                || ((status.equals("RESOLVED") || status.equals("CLOSED")) && !fcr && r.nextInt(100) < 15);
+        // problems and operational tasks reach pending, known error and resolved only through in progress
+        boolean working = status.equals("IN_PROGRESS") || status.equals("KNOWN_ERROR")
+                || (status.equals("PENDING") && (isPrb || isOps || r.nextBoolean()))
+                || ((status.equals("RESOLVED") || status.equals("CLOSED")) && (isPrb || isOps || (!fcr && r.nextInt(100) < 15)));
         if (working) {
-            ev.add(statusChanged(actor, prev, "IN_PROGRESS", null));
+            ev.add(statusChanged(actor, prev, "IN_PROGRESS", null, null));
             prev = "IN_PROGRESS";
         }
         // extras in the middle
+        long handoffEtaAt = NULL_TS;
         List<Ev> extras = new ArrayList<>(3);
         if (handedOff) {
+            long eta = Math.max(c0 + HOUR, handoffEtaOf(isOpen, r, resolvedAt, end));
             extras.add(new Ev("HANDED_OFF", "INTERNAL", actor.id(), actor.name(), "Over to " + group.name() + " for the fix.",
-                    "{\"group\":{\"after\":\"" + group.id() + "\"}" + (assignee != null ? ",\"assignee\":{\"after\":\"" + assignee.id() + "\"}" : "") + "}"));
+                    "{\"changes\":{\"workingGroup\":{\"before\":null,\"after\":" + jstr(group.name()) + "},\"assignee\":{\"before\":null,\"after\":"
+                            + jstr(assignee != null ? assignee.name() : null) + "}},\"groupId\":\"" + group.id() + "\",\"assigneeId\":"
+                            + jstr(assignee != null ? assignee.id().toString() : null) + ",\"need\":\"" + needFor(group.kind()) + "\",\"eta\":\""
+                            + Instant.ofEpochMilli(eta) + "\"}"));
+            handoffEtaAt = eta;
         }
         if (urgent && !status.equals("NEW") && !status.equals("CANCELLED") && r.nextInt(3) > 0) {
-            extras.add(new Ev("STATUS_UPDATE", "PUBLIC", actor.id(), actor.name(), pick(r, STATUS_UPDATE), null));
+            long nextAt = end + (r.nextInt(100) < 10 ? -HOUR : 2 * HOUR);
+            extras.add(new Ev("STATUS_UPDATE", "PUBLIC", actor.id(), actor.name(), pick(r, STATUS_UPDATE),
+                    "{\"expectedRestorationAt\":null,\"restorationUnknownReason\":\"Waiting for the vendor's diagnosis.\",\"nextUpdateAt\":\""
+                            + Instant.ofEpochMilli(nextAt) + "\"}"));
         }
-        int more = r.nextInt(100) < (isOpen ? 60 : 80) ? 0 : r.nextInt(100) < 75 ? 1 : 2;
+        int more = r.nextInt(100) < (isOpen ? 60 : 85) ? 0 : r.nextInt(100) < 75 ? 1 : 2;
         for (int j = 0; j < more; j++) {
             int x = r.nextInt(10);
             if (owner == null || x < 3) {
@@ -821,33 +853,37 @@ public class GenerateDesk {
                 extras.add(new Ev("INTERNAL_NOTE", "INTERNAL", actor.id(), actor.name(), fill(pick(r, INTERNAL), r, org, c0), null));
             }
         }
+        String recipient = cust >= 0 ? custEmail[cust] : null;
         List<Ev> tail = new ArrayList<>(2);
         switch (status) {
             case "NEW" -> {
-                tail.add(new Ev("CUSTOMER_NOTIFIED", "INTERNAL", null, "Baton", null, "{\"event\":\"RECEIVED\",\"channel\":\"EMAIL\"}"));
+                tail.add(notified("RECEIVED", recipient, "We have received your " + TYPES[ty].toLowerCase().replace('_', ' ') + " \""
+                        + subject + "\" as " + PREFIX[ty] + number[k] + ". An agent will take it shortly."));
                 if (cust >= 0 && extras.isEmpty()) extras.add(new Ev("COMMENT", "PUBLIC", custId[cust], custName[cust], pick(r, CUSTOMER_REPLY), null));
             }
             case "PENDING" -> {
                 if (pendingReason.equals("CUSTOMER")) {
                     tail.add(new Ev("COMMENT", "PUBLIC", actor.id(), actor.name(), "Hi " + reqFirst + ", could you confirm when you are available so we can continue?", null));
                 }
-                tail.add(statusChanged(actor, prev, "PENDING", pendingReason));
+                tail.add(statusChanged(actor, prev, "PENDING", null, pendingReason));
             }
-            case "KNOWN_ERROR" -> tail.add(statusChanged(actor, prev, "KNOWN_ERROR", null));
+            case "KNOWN_ERROR" -> tail.add(statusChanged(actor, prev, "KNOWN_ERROR", "Root cause found; workaround documented.", null));
             case "RESOLVED", "CLOSED" -> {
                 tail.add(new Ev("RESOLVED", "PUBLIC", actor.id(), actor.name(), resolutionNotes,
-                        "{\"from\":\"" + prev + "\",\"to\":\"RESOLVED\",\"resolutionCode\":\"" + resolutionCode + "\"}"));
+                        "{\"resolutionCode\":\"" + resolutionCode + "\",\"firstContactResolved\":" + fcr + "}"));
                 if (status.equals("CLOSED")) {
                     boolean confirmed = closedAt - resolvedAt < 5 * DAY && cust >= 0;
                     tail.add(new Ev("CLOSED", "PUBLIC", confirmed ? custId[cust] : null, confirmed ? custName[cust] : "Baton",
-                            confirmed ? "Confirmed, thanks." : null, "{\"from\":\"RESOLVED\",\"to\":\"CLOSED\"" + (confirmed ? "" : ",\"auto\":true") + "}"));
+                            confirmed ? "Confirmed by the requester." : "Closed automatically 5 days after resolution.", null));
                 } else {
-                    tail.add(new Ev("CUSTOMER_NOTIFIED", "INTERNAL", null, "Baton", null, "{\"event\":\"RESOLVED\",\"channel\":\"EMAIL\"}"));
+                    tail.add(notified("RESOLVED", recipient, "Your ticket " + PREFIX[ty] + number[k] + " is resolved: " + resolutionNotes
+                            + " If it is not fixed for you, reply to reopen it; otherwise it will be closed."));
                 }
             }
             case "CANCELLED" -> {
                 if (extras.isEmpty()) extras.add(new Ev("INTERNAL_NOTE", "INTERNAL", actor.id(), actor.name(), resolutionNotes, null));
-                tail.add(new Ev("STATUS_CHANGED", "PUBLIC", actor.id(), actor.name(), resolutionNotes, "{\"from\":\"" + prev + "\",\"to\":\"CANCELLED\"}"));
+                tail.add(statusChanged(actor, prev, "CANCELLED", resolutionNotes, null));
+                tail.add(new Ev("CLOSED", "PUBLIC", actor.id(), actor.name(), resolutionNotes, null));
             }
             default -> { }
         }
@@ -885,7 +921,7 @@ public class GenerateDesk {
         // follow-ups of open tickets
         long handoffEta = NULL_TS, nextUpdate = NULL_TS, expectedRestoration = NULL_TS, dueAt = NULL_TS;
         String restorationUnknown = null;
-        if (handedOff) handoffEta = isOpen ? now + (r.nextInt(100) < 15 ? -r.nextLong(DAY) : r.nextLong(5 * DAY)) : Math.max(c0, resolvedAtOr(resolvedAt, updatedAt) - r.nextLong(HOUR));
+        if (handedOff) handoffEta = handoffEtaAt;
         if (isOpen && !status.equals("NEW") && (urgent || handedOff || r.nextInt(10) == 0)) {
             nextUpdate = r.nextInt(100) < 10 ? now - r.nextLong(2 * DAY) : now + MIN + r.nextLong(urgent ? 8 * HOUR : 3 * DAY);
             if (nextUpdate < updatedAt) nextUpdate = updatedAt + HOUR;
@@ -967,9 +1003,43 @@ public class GenerateDesk {
         return resolvedAt != NULL_TS ? resolvedAt : other;
     }
 
-    static Ev statusChanged(Staff actor, String from, String to, String pendingReason) {
-        return new Ev("STATUS_CHANGED", "PUBLIC", actor.id(), actor.name(), null,
-                "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"" + (pendingReason != null ? ",\"pendingReason\":\"" + pendingReason + "\"" : "") + "}");
+    static Ev statusChanged(Staff actor, String from, String to, String reason, String pendingReason) {
+        return new Ev("STATUS_CHANGED", "PUBLIC", actor.id(), actor.name(), reason,
+                "{\"changes\":{\"status\":{\"before\":\"" + from + "\",\"after\":\"" + to + "\"}"
+                        + (pendingReason != null ? ",\"pendingReason\":{\"before\":null,\"after\":\"" + pendingReason + "\"}" : "") + "}}");
+    }
+
+    static Ev notified(String template, String recipient, String text) {
+        return new Ev("CUSTOMER_NOTIFIED", "PUBLIC", null, "Baton", text,
+                "{\"template\":\"" + template + "\",\"recipient\":" + jstr(recipient) + ",\"sent\":" + (recipient != null) + "}");
+    }
+
+    /** A JSON string literal, or null. */
+    static String jstr(String v) {
+        if (v == null) return "null";
+        StringBuilder sb = new StringBuilder(v.length() + 2).append('"');
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            if (ch == '"' || ch == '\\') sb.append('\\').append(ch);
+            else if (ch < 0x20) sb.append(String.format("\\u%04x", (int) ch));
+            else sb.append(ch);
+        }
+        return sb.append('"').toString();
+    }
+
+    static String needFor(String groupKind) {
+        return switch (groupKind) {
+            case "FIELD_SERVICES" -> "ON_SITE_VISIT";
+            case "PROCUREMENT" -> "PROCUREMENT";
+            case "HR" -> "APPROVAL";
+            case "VENDOR_LIAISON" -> "VENDOR_WARRANTY";
+            default -> "EXPERTISE";
+        };
+    }
+
+    long handoffEtaOf(boolean isOpen, SplittableRandom r, long resolvedAt, long end) {
+        if (isOpen) return now + (r.nextInt(100) < 15 ? -r.nextLong(DAY) : r.nextLong(5 * DAY));
+        return resolvedAtOr(resolvedAt, end) - r.nextLong(HOUR);
     }
 
     Group groupFor(String category, int org, SplittableRandom r) {
