@@ -16,7 +16,7 @@
 #   --tickets N, --open N   sizes for the generator when it runs
 #   -- ARGS...         more options: -X.../-D... go to Baton's JVM, the rest to Baton
 #
-# It generates the desk if the database has no tickets, reads the tickets and customers the workload
+# It generates the desk if the database has no tickets (an H2 file: if it does not exist), reads the tickets and customers the workload
 # uses, starts Baton (java -Xmx2g -jar target/baton-*.jar, BATON_DB_POOL_SIZE=20, --baton.demo=false),
 # waits for /actuator/health/readiness, waits until the machine is quiet, runs bench/src/DeskLoad.java,
 # stops Baton (SIGTERM, SIGKILL after 20 s; also on failure or Ctrl-C) and prints per operation:
@@ -104,9 +104,12 @@ ticket_count() {
   fi
 }
 COUNT=$(ticket_count)
-if [ "$COUNT" = 0 ] || [ ! -f "$REPO/bench/.tokens" ]; then
-  if [ $SKIP_GEN = 1 ]; then echo "tickets.sh: the database has no tickets (or bench/.tokens is missing) and --skip-generate was given" >&2; exit 1; fi
-  "$REPO/bench/generate-desk.sh" --db "$DB" --url "$URL" --user "$DB_USER" --password "$DB_PASSWORD" --fresh "${GEN_ARGS[@]}"
+if [ "$COUNT" = 0 ]; then
+  if [ $SKIP_GEN = 1 ]; then echo "tickets.sh: the database has no tickets and --skip-generate was given" >&2; exit 1; fi
+  # never --fresh here: the generator refuses a database that has users, rather than dropping someone's data
+  "$REPO/bench/generate-desk.sh" --db "$DB" --url "$URL" --user "$DB_USER" --password "$DB_PASSWORD" "${GEN_ARGS[@]}"
+elif [ ! -f "$REPO/bench/.tokens" ]; then
+  echo "tickets.sh: bench/.tokens is missing; make the desk again: bench/generate-desk.sh --db $DB --fresh" >&2; exit 1
 fi
 
 WORK=$(mktemp -d /tmp/baton-tickets.XXXXXX)

@@ -67,9 +67,12 @@ public class DeskLoad {
         try (Connection c = DriverManager.getConnection(o.get("url"), o.getOrDefault("user", ""), o.getOrDefault("password", ""));
              Statement s = c.createStatement()) {
             long tickets = single(s, "select count(*) from tickets");
-            String agent = tokens.get("BENCH_AGENT_ID");
-            if (agent == null || single(s, "select count(*) from api_tokens where user_id = '" + agent + "' and revoked_at is null") == 0) {
-                throw new IllegalStateException("the bench-agent of bench/.tokens has no token in this database: generate it again (--fresh)");
+            String token = tokens.get("BENCH_AGENT_TOKEN");
+            String hash = token == null ? "" : java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            if (single(s, "select count(*) from api_tokens where token_hash = '" + hash + "' and revoked_at is null") == 0) {
+                throw new IllegalStateException("the BENCH_AGENT_TOKEN of bench/.tokens is not a token of this database: "
+                        + "make the desk again (bench/generate-desk.sh --fresh)");
             }
             // status changes: open incidents and requests with an owner that can go IN_PROGRESS <-> PENDING(CUSTOMER);
             // replies: other open tickets with an owner; reads: any ticket

@@ -1071,6 +1071,37 @@ public class GenerateDesk {
     }
 
     // ------------------------------------------------------------------ run
+    /** Tickets and their events, a chunk per transaction: a producer thread makes chunks while this one writes them. */
+    void loadTickets(Connection c, long tPlan) throws Exception {
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
+        Object done = new Object();
+        Thread producer = Thread.ofPlatform().name("generate").daemon().start(() -> {
+            try {
+                for (int from = 0; from < nTickets; from += chunkTickets) {
+                    Batch b = new Batch(TICKETS, EVENTS);
+                    for (int k = from; k < Math.min(nTickets, from + chunkTickets); k++) ticket(k, b.of(TICKETS), b.of(EVENTS));
+                    queue.put(b);
+                }
+                queue.put(done);
+            } catch (Throwable ex) {
+                try { queue.put(ex); } catch (InterruptedException ignored) { }
+            }
+        });
+        long lastReport = System.nanoTime();
+        for (;;) {
+            Object item = queue.take();
+            if (item == done) break;
+            if (item instanceof Throwable ex) throw new RuntimeException("generator failed", ex);
+            ((Batch) item).write(c);
+            if (System.nanoTime() - lastReport > 15e9) {
+                lastReport = System.nanoTime();
+                System.out.printf("   ... %,d tickets, %,d events, %.0f s%n", counts.getOrDefault("tickets", 0L),
+                        counts.getOrDefault("ticket_events", 0L), (lastReport - tPlan) / 1e9);
+            }
+        }
+        producer.join();
+    }
+
     void migrate() {
         List<String> locations = new ArrayList<>(List.of("filesystem:" + repo.resolve("src/main/resources/db/migration")));
         Path vendor = repo.resolve("src/main/resources/db/vendor/" + db);
@@ -1141,43 +1172,19 @@ public class GenerateDesk {
             long tPlan = System.nanoTime();
             System.out.printf("   ticket plan: %.1f s%n", (tPlan - tDir) / 1e9);
 
-            // a producer thread makes chunks, this thread writes them
-            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
-            Object done = new Object();
             boolean loaded = false;
             try {
-            Thread producer = Thread.ofPlatform().name("generate").start(() -> {
-                try {
-                    for (int from = 0; from < nTickets; from += chunkTickets) {
-                        Batch b = new Batch(TICKETS, EVENTS);
-                        for (int k = from; k < Math.min(nTickets, from + chunkTickets); k++) ticket(k, b.of(TICKETS), b.of(EVENTS));
-                        queue.put(b);
-                    }
-                    queue.put(done);
-                } catch (Throwable ex) {
-                    try { queue.put(ex); } catch (InterruptedException ignored) { }
-                }
-            });
-            long lastReport = System.nanoTime();
-            for (;;) {
-                Object item = queue.take();
-                if (item == done) break;
-                if (item instanceof Throwable ex) throw new RuntimeException("generator failed", ex);
-                ((Batch) item).write(c);
-                if (System.nanoTime() - lastReport > 15e9) {
-                    lastReport = System.nanoTime();
-                    long n = counts.getOrDefault("tickets", 0L);
-                    System.out.printf("   ... %,d tickets, %,d events, %.0f s%n", n, counts.getOrDefault("ticket_events", 0L), (lastReport - tPlan) / 1e9);
-                }
-            }
-            producer.join();
-            loaded = true;
+                loadTickets(c, tPlan);
+                loaded = true;
             } finally {
                 if (!indexes.isEmpty()) {
-                    if (!loaded) c.rollback();
+                    if (!loaded) {
+                        c.rollback();
+                        System.out.println("   the load failed: making the dropped indexes again; the database is incomplete (generate it again with --fresh)");
+                    }
                     long ti = System.nanoTime();
-                    if (pg) try (Statement s = c.createStatement()) { s.execute("set maintenance_work_mem = '512MB'"); }
                     try (Statement s = c.createStatement()) {
+                        if (pg) s.execute("set maintenance_work_mem = '512MB'");
                         for (Index ix : indexes) s.execute(ix.ddl());
                     }
                     c.commit();
