@@ -55,7 +55,8 @@ public class GenerateDesk {
     Path tokensFile;
     boolean pg;
     boolean fkChecks;
-    boolean keepIndexes; // keep the plain secondary indexes during the ticket load (slower); else dropped and made again // keep the foreign-key checks on during the ticket load (slower); else verified afterwards
+    boolean keepIndexes; // keep the plain secondary indexes during the ticket load (slower); else dropped and made again
+    boolean compact = true; // H2: SHUTDOWN COMPACT at the end (the bulk load leaves the file about 3x its data) // keep the foreign-key checks on during the ticket load (slower); else verified afterwards
 
     public static void main(String[] args) throws Exception {
         new GenerateDesk().run(args);
@@ -83,6 +84,7 @@ public class GenerateDesk {
                 case "--tokens-file" -> { tokensFile = Path.of(v); i++; }
                 case "--fk-checks" -> fkChecks = true;
                 case "--keep-indexes" -> keepIndexes = true;
+                case "--no-compact" -> compact = false;
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -979,6 +981,16 @@ public class GenerateDesk {
         return out;
     }
 
+    /** The size of the H2 database file of {@link #url} (jdbc:h2:file:PATH;...), or 0. */
+    long h2FileSize() {
+        String path = url.substring("jdbc:h2:".length()).replaceFirst("^file:", "").split(";")[0];
+        try {
+            return Files.size(Path.of(path + ".mv.db"));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     void verifyForeignKeys(Connection c) throws SQLException {
         String[][] fks = {
             {"tickets", "organization_id", "organizations"}, {"tickets", "requester_id", "users"}, {"tickets", "owner_id", "users"},
@@ -1244,6 +1256,16 @@ public class GenerateDesk {
             Files.writeString(tokensFile, tok);
             System.out.println("== bench accounts (also in " + repo.relativize(tokensFile.toAbsolutePath()) + ")");
             tok.toString().lines().filter(l -> !l.startsWith("#")).forEach(l -> System.out.println("   " + l));
+
+            if (!pg && compact) {
+                long tc = System.nanoTime();
+                long before = h2FileSize();
+                try (Statement s = c.createStatement()) {
+                    s.execute("shutdown compact");
+                }
+                System.out.printf("== H2 file compacted (shutdown compact): %,d MB -> %,d MB in %.1f s%n", before >> 20, h2FileSize() >> 20,
+                        (System.nanoTime() - tc) / 1e9);
+            }
         }
     }
 }
