@@ -171,5 +171,6 @@ echo "   machine busy before the load: ${BUSY} % of the CPUs (waited ${waited} s
   --tokens "$REPO/bench/.tokens" --workset "$WORK/workset.txt" --clients "$CLIENTS" --seconds "$SECONDS_" --warmup "$WARMUP" \
   --pid "$PID" --ops "$OPS" $VIRTUAL
 echo "   (CPU per request: Baton's JVM; PostgreSQL: all postgres processes; client: the load generator; other: the rest of the"
-echo "    machine, e.g. other builds; a busy 'other' means the figures are not clean. Baton's RSS at the end: $(awk '/^VmRSS:/ {printf "%d MiB", $2 / 1024}' "/proc/$PID/status"))"
+echo "    machine, e.g. other builds; steal: share of the CPU time the hypervisor gave to other guests. A busy 'other' or a"
+echo "    high steal means the figures are not clean. Baton's RSS at the end: $(awk '/^VmRSS:/ {printf "%d MiB", $2 / 1024}' "/proc/$PID/status"))"
 cleanup

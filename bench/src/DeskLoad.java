@@ -241,7 +241,7 @@ public class DeskLoad {
     }
 
     record Result(String op, long requests, double perSecond, double p50, double p95, double p99, double max, long errors,
-            double batonCpu, double pgCpu, double clientCpu, double otherCpu) {}
+            double batonCpu, double pgCpu, double clientCpu, double otherCpu, double stealPct) {}
 
     void run() throws Exception {
         System.out.printf("   load: %d %s threads per operation, %d s warm-up + %d s measured each, against %s%n", clients,
@@ -253,13 +253,14 @@ public class DeskLoad {
             System.out.printf("   %-10s done: %,d requests, %.1f/s, p50 %.1f ms, %d errors%n", name, res.requests(), res.perSecond(), res.p50(), res.errors());
         }
         System.out.println();
-        String head = String.format("%-11s %7s %9s %8s %8s %8s %8s %8s %7s | %9s %9s %9s %9s", "operation", "clients", "requests",
-                "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "Baton CPU", "PG CPU", "client", "other");
+        String head = String.format("%-11s %7s %9s %8s %8s %8s %8s %8s %7s | %9s %9s %9s %9s | %6s", "operation", "clients", "requests",
+                "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "Baton CPU", "PG CPU", "client", "other", "steal");
         System.out.println(head);
         System.out.println(" ".repeat(head.indexOf('|')) + "|" + String.format("%40s", "CPU ms per request"));
         for (Result x : results) {
-            System.out.printf(Locale.ROOT, "%-11s %7d %,9d %8.1f %8.1f %8.1f %8.1f %8.1f %7d | %9.2f %9.2f %9.2f %9.2f%n", x.op(), clients,
-                    x.requests(), x.perSecond(), x.p50(), x.p95(), x.p99(), x.max(), x.errors(), x.batonCpu(), x.pgCpu(), x.clientCpu(), x.otherCpu());
+            System.out.printf(Locale.ROOT, "%-11s %7d %,9d %8.1f %8.1f %8.1f %8.1f %8.1f %7d | %9.2f %9.2f %9.2f %9.2f | %5.0f%%%n", x.op(), clients,
+                    x.requests(), x.perSecond(), x.p50(), x.p95(), x.p99(), x.max(), x.errors(), x.batonCpu(), x.pgCpu(), x.clientCpu(), x.otherCpu(),
+                    x.stealPct());
         }
     }
 
@@ -333,7 +334,8 @@ public class DeskLoad {
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6, errors.get(),
                 (after.baton() - before.baton()) / per, (after.pg() - before.pg()) / per, (after.self() - before.self()) / per,
                 Math.max(0, (after.machine() - before.machine()) - (after.baton() - before.baton()) - (after.pg() - before.pg())
-                        - (after.self() - before.self())) / per);
+                        - (after.self() - before.self())) / per,
+                after.all() > before.all() ? 100 * (after.steal() - before.steal()) / (after.all() - before.all()) : 0);
     }
 
     void error(String op, HttpRequest request, String what) {
@@ -355,7 +357,7 @@ public class DeskLoad {
     }
 
     /** CPU milliseconds so far (user + system): the Baton JVM, PostgreSQL's processes, this JVM, and the whole machine. */
-    record Cpu(double baton, double pg, double self, double machine) {
+    record Cpu(double baton, double pg, double self, double machine, double steal, double all) {
         static final double MS_PER_TICK = 1000.0 / Long.getLong("clk.tck", 100);
 
         static Cpu read(long batonPid) {
@@ -373,15 +375,17 @@ public class DeskLoad {
             } catch (IOException e) {
                 pg = 0;
             }
-            double machine = 0;
+            double machine = 0, steal = 0, all = 0;
             try {
                 String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
                 // user nice system idle iowait irq softirq steal: busy = all but idle, iowait and steal
                 for (int i : new int[] {1, 2, 3, 6, 7}) machine += Long.parseLong(cpu[i]);
+                steal = Long.parseLong(cpu[8]);
+                for (int i = 1; i <= 8; i++) all += Long.parseLong(cpu[i]);
             } catch (IOException e) {
                 machine = 0;
             }
-            return new Cpu(baton, pg, self, machine * MS_PER_TICK);
+            return new Cpu(baton, pg, self, machine * MS_PER_TICK, steal * MS_PER_TICK, all * MS_PER_TICK);
         }
 
         /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
