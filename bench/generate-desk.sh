@@ -38,7 +38,7 @@ while [ $# -gt 0 ]; do
     --fresh) FRESH=1 ;;
     --tickets|--open|--customers|--agents|--orgs|--seed|--now|--chunk) PASS+=("$1" "$2"); shift ;;
     --fk-checks|--keep-indexes|--no-compact) PASS+=("$1") ;;
-    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set -/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "generate-desk.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift

@@ -21,7 +21,7 @@
 # waits for /actuator/health/readiness, waits until the machine is quiet, runs bench/src/DeskLoad.java,
 # stops Baton (SIGTERM, SIGKILL after 20 s; also on failure or Ctrl-C) and prints per operation:
 # requests, throughput, p50/p95/p99/max latency, errors, and CPU ms per request of Baton, PostgreSQL,
-# the load client and the rest of the machine (from /proc, over the measured window).
+# the load client and the rest of the machine, and the hypervisor steal share (from /proc, over the measured window).
 # The workload changes the database (new tickets, replies, status changes); it stays usable for more runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,7 +47,7 @@ while [ $# -gt 0 ]; do
     --) shift
         for a in "$@"; do case "$a" in -X*|-D*|-agent*|-javaagent*) JVM_EXTRA+=("$a") ;; *) APP_EXTRA+=("$a") ;; esac; done
         break ;;
-    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set -/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "tickets.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
