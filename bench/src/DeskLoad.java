@@ -1,0 +1,402 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The desk's everyday workload against a running Baton, one operation at a time: create, public reply,
+ * status change, first page of a filtered open queue, get by number. Run by bench/tickets.sh.
+ *
+ *   prepare  --url JDBC --user U --password P --clients N --out FILE
+ *            reads (before Baton starts: an embedded H2 file is single-process) the tickets, customers and
+ *            organizations the workload uses, and writes them to FILE
+ *   run      --base http://127.0.0.1:PORT --tokens bench/.tokens --workset FILE --clients 16 --seconds 20
+ *            --warmup 5 [--pid BATON_PID] [--ops create,reply,transition,list,get] [--virtual]
+ *
+ * Each client thread issues requests back to back. Per operation: a warm-up (not recorded), then the
+ * measured window: requests that start and end inside it are recorded. A non-2xx answer or an I/O error
+ * is an error; the first few are printed with their body. CPU per request is read from /proc: the Baton
+ * JVM (--pid), PostgreSQL's processes, this client, and the rest of the machine.
+ */
+public class DeskLoad {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) throw new IllegalArgumentException("prepare or run");
+        Map<String, String> o = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--")) throw new IllegalArgumentException("unexpected " + args[i]);
+            boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+            o.put(args[i].substring(2), flag ? "true" : args[++i]);
+        }
+        switch (args[0]) {
+            case "prepare" -> prepare(o);
+            case "run" -> new DeskLoad(o).run();
+            default -> throw new IllegalArgumentException("prepare or run");
+        }
+    }
+
+    // ------------------------------------------------------------------ prepare
+    static void prepare(Map<String, String> o) throws Exception {
+        int clients = Integer.parseInt(o.getOrDefault("clients", "16"));
+        Path out = Path.of(o.get("out"));
+        Map<String, String> tokens = readTokens(Path.of(o.getOrDefault("tokens", "bench/.tokens")));
+        StringBuilder sb = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(o.get("url"), o.getOrDefault("user", ""), o.getOrDefault("password", ""));
+             Statement s = c.createStatement()) {
+            long tickets = single(s, "select count(*) from tickets");
+            String token = tokens.get("BENCH_AGENT_TOKEN");
+            String hash = token == null ? "" : java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            if (single(s, "select count(*) from api_tokens where token_hash = '" + hash + "' and revoked_at is null") == 0) {
+                throw new IllegalStateException("the BENCH_AGENT_TOKEN of bench/.tokens is not a token of this database: "
+                        + "make the desk again (bench/generate-desk.sh --fresh)");
+            }
+            // status changes: open incidents and requests with an owner that can go IN_PROGRESS <-> PENDING(CUSTOMER);
+            // replies: other open tickets with an owner; reads: any ticket
+            int perClient = 200;
+            List<String[]> work = rows(s, "select number, status from tickets where is_open and type in ('INCIDENT', 'SERVICE_REQUEST') "
+                    + "and status in ('ASSIGNED', 'IN_PROGRESS', 'PENDING') and (pending_reason is null or pending_reason = 'CUSTOMER') "
+                    + "order by id fetch first " + (clients * perClient + 5000) + " rows only");
+            if (work.size() < clients * 2) throw new IllegalStateException("too few open tickets with an owner: " + work.size());
+            int transitions = Math.min(clients * perClient, work.size() / 2);
+            for (int i = 0; i < work.size(); i++) {
+                sb.append(i < transitions ? "TRANSITION " + work.get(i)[0] + " " + work.get(i)[1] : "REPLY " + work.get(i)[0]).append('\n');
+            }
+            for (String[] r : rows(s, "select number from tickets order by id desc fetch first 20000 rows only")) sb.append("GET ").append(r[0]).append('\n');
+            for (String[] r : rows(s, "select id from users where role = 'CUSTOMER' and active order by id fetch first 5000 rows only")) {
+                sb.append("CUSTOMER ").append(r[0]).append('\n');
+            }
+            for (String[] r : rows(s, "select id from organizations where active order by name")) sb.append("ORG ").append(r[0]).append('\n');
+            Files.writeString(out, sb);
+            System.out.printf("   workset: %,d tickets in the database; %d for status changes (%d per client), %d for replies, %d to read%n",
+                    tickets, transitions, transitions / clients, work.size() - transitions, Math.min(20000, tickets));
+        }
+    }
+
+    static long single(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static List<String[]> rows(Statement s, String sql) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                String[] r = new String[n];
+                for (int i = 0; i < n; i++) r[i] = rs.getString(i + 1);
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    static Map<String, String> readTokens(Path file) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) m.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+        }
+        return m;
+    }
+
+    // ------------------------------------------------------------------ run
+    final String base, token;
+    final int clients, seconds, warmup;
+    final long pid;
+    final boolean virtual;
+    final List<String> ops;
+    final HttpClient http;
+    final List<String[]> transitionTickets = new ArrayList<>();
+    final List<String> replyTickets = new ArrayList<>(), getTickets = new ArrayList<>(), customers = new ArrayList<>(), orgs = new ArrayList<>();
+    final AtomicInteger printedErrors = new AtomicInteger();
+
+    DeskLoad(Map<String, String> o) throws IOException {
+        base = o.getOrDefault("base", "http://127.0.0.1:8080");
+        token = readTokens(Path.of(o.getOrDefault("tokens", "bench/.tokens"))).get("BENCH_AGENT_TOKEN");
+        if (token == null) throw new IllegalStateException("no BENCH_AGENT_TOKEN in the tokens file");
+        clients = Integer.parseInt(o.getOrDefault("clients", "16"));
+        seconds = Integer.parseInt(o.getOrDefault("seconds", "20"));
+        warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
+        pid = Long.parseLong(o.getOrDefault("pid", "0"));
+        virtual = Boolean.parseBoolean(o.getOrDefault("virtual", "false"));
+        ops = List.of(o.getOrDefault("ops", "create,reply,transition,list,get").split(","));
+        for (String line : Files.readAllLines(Path.of(o.get("workset")))) {
+            String[] p = line.split(" ");
+            switch (p[0]) {
+                case "TRANSITION" -> transitionTickets.add(new String[] {p[1], p[2]});
+                case "REPLY" -> replyTickets.add(p[1]);
+                case "GET" -> getTickets.add(p[1]);
+                case "CUSTOMER" -> customers.add(p[1]);
+                case "ORG" -> orgs.add(p[1]);
+                default -> { }
+            }
+        }
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** One operation's request for client {@code c}, issue number {@code i}. */
+    interface Op {
+        HttpRequest request(int client, long i, SplittableRandom r);
+        default void answered(int client, long i, HttpResponse<String> response) { }
+    }
+
+    HttpRequest.Builder req(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    }
+
+    HttpRequest post(String path, String json) {
+        return req(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    static final String[] SUBJECTS = {"VPN drops every few minutes", "Printer on 3rd floor offline", "Outlook keeps asking for my password",
+        "New laptop for starter", "Cannot open the finance share", "Teams audio cuts out in calls", "Docking station not detecting monitors",
+        "Account locked out", "Access to the CRM for a new colleague", "Wi-Fi very slow in meeting room B.204"};
+    static final String[] CATEGORIES = {"Network", "Printing", "Email", "Hardware request", "Access", "Software", "Hardware", "Access",
+        "Access request", "Network"};
+    static final String[] LEVELS = {"HIGH", "MEDIUM", "MEDIUM", "LOW", "LOW"};
+    static final String[] REPLIES = {"Hi, thanks for the details. Could you restart the laptop and try again?",
+        "Hi, we have applied a fix on our side. Please try again and let us know.",
+        "Hi, an engineer will connect remotely at 2 pm; please leave the laptop on.",
+        "Hi, could you send a screenshot of the error message?"};
+    static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+
+    Op op(String name) {
+        return switch (name) {
+            case "create" -> (c, i, r) -> {
+                int s = r.nextInt(SUBJECTS.length);
+                String type = CATEGORIES[s].endsWith("request") || s == 3 ? "SERVICE_REQUEST" : "INCIDENT";
+                String body = "{\"type\":\"" + type + "\",\"subject\":\"" + SUBJECTS[s] + "\",\"description\":\"Reported by phone; bench request "
+                        + c + "-" + i + ".\",\"requesterId\":\"" + customers.get(r.nextInt(customers.size())) + "\",\"channel\":\"PHONE\","
+                        + "\"category\":\"" + CATEGORIES[s] + "\",\"impact\":\"" + LEVELS[r.nextInt(LEVELS.length)] + "\",\"urgency\":\""
+                        + LEVELS[r.nextInt(LEVELS.length)] + "\"}";
+                return req("/api/v1/tickets").header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            };
+            case "reply" -> (c, i, r) -> {
+                // each client replies on its own slice of the reply tickets
+                int per = Math.max(1, replyTickets.size() / clients);
+                String number = replyTickets.get((c * per + r.nextInt(per)) % replyTickets.size());
+                return post("/api/v1/tickets/" + number + "/comments",
+                        "{\"body\":\"" + REPLIES[r.nextInt(REPLIES.length)] + "\",\"visibility\":\"PUBLIC\"}");
+            };
+            case "transition" -> new Op() {
+                // one disjoint set of tickets per client; each ticket alternates IN_PROGRESS <-> PENDING (CUSTOMER)
+                final String[][] status = new String[clients][];
+                final int per = transitionTickets.size() / clients;
+                {
+                    for (int c = 0; c < clients; c++) {
+                        status[c] = new String[per];
+                        for (int j = 0; j < per; j++) status[c][j] = transitionTickets.get(c * per + j)[1];
+                    }
+                }
+                public HttpRequest request(int c, long i, SplittableRandom r) {
+                    int j = (int) (i % per);
+                    String number = transitionTickets.get(c * per + j)[0];
+                    return post("/api/v1/tickets/" + number + "/transitions", status[c][j].equals("IN_PROGRESS")
+                            ? "{\"to\":\"PENDING\",\"pendingReason\":\"CUSTOMER\"}" : "{\"to\":\"IN_PROGRESS\"}");
+                }
+                public void answered(int c, long i, HttpResponse<String> response) {
+                    int j = (int) (i % per);
+                    if (response.statusCode() / 100 == 2) {
+                        Matcher m = STATUS.matcher(response.body());
+                        status[c][j] = m.find() ? m.group(1) : status[c][j].equals("IN_PROGRESS") ? "PENDING" : "IN_PROGRESS";
+                    } else {
+                        status[c][j] = status[c][j].equals("IN_PROGRESS") ? "PENDING" : "IN_PROGRESS"; // our view was wrong: flip it
+                    }
+                }
+            };
+            case "list" -> (c, i, r) -> (i + c) % 2 == 0
+                    ? req("/api/v1/tickets?open=true&priority=P2&limit=50").GET().build()
+                    : req("/api/v1/tickets?open=true&organizationId=" + orgs.get((int) ((i / 2 + c) % orgs.size())) + "&limit=50").GET().build();
+            case "get" -> (c, i, r) -> req("/api/v1/tickets/" + getTickets.get(r.nextInt(getTickets.size()))).GET().build();
+            default -> throw new IllegalArgumentException("unknown operation " + name);
+        };
+    }
+
+    record Result(String op, long requests, double perSecond, double p50, double p95, double p99, double max, long errors,
+            double batonCpu, double pgCpu, double clientCpu, double otherCpu, double stealPct) {}
+
+    void run() throws Exception {
+        System.out.printf("   load: %d %s threads per operation, %d s warm-up + %d s measured each, against %s%n", clients,
+                virtual ? "virtual" : "platform", warmup, seconds, base);
+        List<Result> results = new ArrayList<>();
+        for (String name : ops) {
+            Result res = measure(name, op(name));
+            results.add(res);
+            System.out.printf("   %-10s done: %,d requests, %.1f/s, p50 %.1f ms, %d errors%n", name, res.requests(), res.perSecond(), res.p50(), res.errors());
+        }
+        System.out.println();
+        String head = String.format("%-11s %7s %9s %8s %8s %8s %8s %8s %7s | %9s %9s %9s %9s | %6s", "operation", "clients", "requests",
+                "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "Baton CPU", "PG CPU", "client", "other", "steal");
+        System.out.println(head);
+        System.out.println(" ".repeat(head.indexOf('|')) + "|" + String.format("%40s", "CPU ms per request"));
+        for (Result x : results) {
+            System.out.printf(Locale.ROOT, "%-11s %7d %,9d %8.1f %8.1f %8.1f %8.1f %8.1f %7d | %9.2f %9.2f %9.2f %9.2f | %5.0f%%%n", x.op(), clients,
+                    x.requests(), x.perSecond(), x.p50(), x.p95(), x.p99(), x.max(), x.errors(), x.batonCpu(), x.pgCpu(), x.clientCpu(), x.otherCpu(),
+                    x.stealPct());
+        }
+    }
+
+    Result measure(String name, Op op) throws Exception {
+        long t0 = System.nanoTime();
+        long measureStart = t0 + warmup * 1_000_000_000L;
+        long measureEnd = measureStart + seconds * 1_000_000_000L;
+        long[][] lat = new long[clients][];
+        int[] counts = new int[clients];
+        AtomicLong errors = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int c = 0; c < clients; c++) {
+            final int client = c;
+            Runnable body = () -> {
+                SplittableRandom r = new SplittableRandom(name.hashCode() * 31L + client);
+                long[] mine = new long[1 << 14];
+                int n = 0;
+                try {
+                    for (long i = 0; ; i++) {
+                        long start = System.nanoTime();
+                        if (start >= measureEnd) break;
+                        HttpRequest request = op.request(client, i, r);
+                        boolean ok;
+                        try {
+                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            ok = response.statusCode() / 100 == 2;
+                            op.answered(client, i, response);
+                            if (!ok) error(name, request, response.statusCode() + " " + response.body());
+                        } catch (IOException e) {
+                            ok = false;
+                            error(name, request, e.toString());
+                        }
+                        long end = System.nanoTime();
+                        if (start >= measureStart && end <= measureEnd) {
+                            if (ok) {
+                                if (n == mine.length) mine = Arrays.copyOf(mine, n * 2);
+                                mine[n++] = end - start;
+                            } else {
+                                errors.incrementAndGet();
+                            }
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    lat[client] = mine;
+                    counts[client] = n;
+                    done.countDown();
+                }
+            };
+            (virtual ? Thread.ofVirtual() : Thread.ofPlatform().daemon()).name(name + "-" + c).start(body);
+        }
+        sleepUntil(measureStart);
+        Cpu before = Cpu.read(pid);
+        sleepUntil(measureEnd);
+        Cpu after = Cpu.read(pid);
+        done.await();
+
+        int total = 0;
+        for (int n : counts) total += n;
+        long[] all = new long[total];
+        int k = 0;
+        for (int c = 0; c < clients; c++) {
+            System.arraycopy(lat[c], 0, all, k, counts[c]);
+            k += counts[c];
+        }
+        Arrays.sort(all);
+        long reqs = total + errors.get();
+        double per = Math.max(1, reqs);
+        return new Result(name, total, total / (double) seconds, pct(all, 50), pct(all, 95), pct(all, 99),
+                all.length == 0 ? 0 : all[all.length - 1] / 1e6, errors.get(),
+                (after.baton() - before.baton()) / per, (after.pg() - before.pg()) / per, (after.self() - before.self()) / per,
+                Math.max(0, (after.machine() - before.machine()) - (after.baton() - before.baton()) - (after.pg() - before.pg())
+                        - (after.self() - before.self())) / per,
+                after.all() > before.all() ? 100 * (after.steal() - before.steal()) / (after.all() - before.all()) : 0);
+    }
+
+    void error(String op, HttpRequest request, String what) {
+        if (printedErrors.incrementAndGet() <= 8) {
+            String text = what.length() > 400 ? what.substring(0, 400) + "…" : what;
+            System.out.printf("   ! %s %s %s -> %s%n", op, request.method(), request.uri().getRawPath(), text.replace('\n', ' '));
+        }
+    }
+
+    static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) return 0;
+        int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) Thread.sleep(Math.max(1, left / 1_000_000));
+    }
+
+    /** CPU milliseconds so far (user + system): the Baton JVM, PostgreSQL's processes, this JVM, and the whole machine. */
+    record Cpu(double baton, double pg, double self, double machine, double steal, double all) {
+        static final double MS_PER_TICK = 1000.0 / Long.getLong("clk.tck", 100);
+
+        static Cpu read(long batonPid) {
+            double baton = batonPid > 0 ? procTicks(batonPid) * MS_PER_TICK : 0;
+            double self = procTicks(ProcessHandle.current().pid()) * MS_PER_TICK;
+            double pg = 0;
+            try (var dirs = Files.list(Path.of("/proc"))) {
+                for (Path d : (Iterable<Path>) dirs::iterator) {
+                    String f = d.getFileName().toString();
+                    if (!f.chars().allMatch(Character::isDigit)) continue;
+                    try {
+                        if (Files.readString(d.resolve("comm")).strip().equals("postgres")) pg += procTicks(Long.parseLong(f)) * MS_PER_TICK;
+                    } catch (IOException | RuntimeException gone) { /* the process ended meanwhile */ }
+                }
+            } catch (IOException e) {
+                pg = 0;
+            }
+            double machine = 0, steal = 0, all = 0;
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                // user nice system idle iowait irq softirq steal: busy = all but idle, iowait and steal
+                for (int i : new int[] {1, 2, 3, 6, 7}) machine += Long.parseLong(cpu[i]);
+                steal = Long.parseLong(cpu[8]);
+                for (int i = 1; i <= 8; i++) all += Long.parseLong(cpu[i]);
+            } catch (IOException e) {
+                machine = 0;
+            }
+            return new Cpu(baton, pg, self, machine * MS_PER_TICK, steal * MS_PER_TICK, all * MS_PER_TICK);
+        }
+
+        /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
+        static long procTicks(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Workload benchmark: what a desk does all day, each operation timed on its own against a generated desk
+# (1M tickets, 100k open; bench/generate-desk.sh): create a ticket, public reply, status change
+# (IN_PROGRESS <-> PENDING), first page of a filtered open queue, get by number.
+#
+#   bench/tickets.sh                     PostgreSQL (jdbc:postgresql://127.0.0.1:5432/baton_bench), 16 clients
+#   bench/tickets.sh --db h2             the embedded H2 file database (target/bench-h2/baton)
+#   --clients N        client threads per operation (default 16)
+#   --seconds N        measured seconds per operation (default 20), after --warmup N seconds (default 5)
+#   --ops LIST         operations, comma-separated (default create,reply,transition,list,get)
+#   --skip-generate    never run the generator (fail if the database has no tickets)
+#   --port N           Baton's port (default: a free one)
+#   --url/--user/--password   another database
+#   --build            rebuild the jar first (it is also rebuilt when missing or older than src/ or pom.xml)
+#   --virtual          virtual threads in the load client instead of platform threads
+#   --tickets N, --open N   sizes for the generator when it runs
+#   -- ARGS...         more options: -X.../-D... go to Baton's JVM, the rest to Baton
+#
+# It generates the desk if the database has no tickets (an H2 file: if it does not exist), reads the tickets and customers the workload
+# uses, starts Baton (java -Xmx2g -jar target/baton-*.jar, BATON_DB_POOL_SIZE=20, --baton.demo=false),
+# waits for /actuator/health/readiness, waits until the machine is quiet, runs bench/src/DeskLoad.java,
+# stops Baton (SIGTERM, SIGKILL after 20 s; also on failure or Ctrl-C) and prints per operation:
+# requests, throughput, p50/p95/p99/max latency, errors, and CPU ms per request of Baton, PostgreSQL,
+# the load client and the rest of the machine, and the hypervisor steal share (from /proc, over the measured window).
+# The workload changes the database (new tickets, replies, status changes); it stays usable for more runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO=$(pwd)
+
+DB=postgresql URL= DB_USER= DB_PASSWORD= CLIENTS=16 SECONDS_=20 WARMUP=5 OPS=create,reply,transition,list,get
+SKIP_GEN=0 PORT= BUILD=0 VIRTUAL= GEN_ARGS=() JVM_EXTRA=() APP_EXTRA=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --db) DB=$2; shift ;;
+    --url) URL=$2; shift ;;
+    --user) DB_USER=$2; shift ;;
+    --password) DB_PASSWORD=$2; shift ;;
+    --clients) CLIENTS=$2; shift ;;
+    --seconds) SECONDS_=$2; shift ;;
+    --warmup) WARMUP=$2; shift ;;
+    --ops) OPS=$2; shift ;;
+    --skip-generate) SKIP_GEN=1 ;;
+    --port) PORT=$2; shift ;;
+    --build) BUILD=1 ;;
+    --virtual) VIRTUAL=--virtual ;;
+    --tickets|--open) GEN_ARGS+=("$1" "$2"); shift ;;
+    --) shift
+        for a in "$@"; do case "$a" in -X*|-D*|-agent*|-javaagent*) JVM_EXTRA+=("$a") ;; *) APP_EXTRA+=("$a") ;; esac; done
+        break ;;
+    -h|--help) sed -n '2,/^set -/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "tickets.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+case "$DB" in
+  postgresql) URL=${URL:-jdbc:postgresql://127.0.0.1:5432/baton_bench}; DB_USER=${DB_USER:-postgres} ;;
+  h2) URL=${URL:-"jdbc:h2:file:./target/bench-h2/baton;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"}; DB_USER=${DB_USER:-sa} ;;
+  *) echo "tickets.sh: --db must be postgresql or h2" >&2; exit 2 ;;
+esac
+# an H2 path relative to the project, made absolute: Baton runs in a temporary directory
+URL=${URL/jdbc:h2:file:.\//jdbc:h2:file:$REPO/}
+
+# shellcheck source=bench/jdk.sh
+. "$REPO/bench/jdk.sh"
+JAVA_HOME=$(pick_newest_jdk 21) || { echo "tickets.sh: no JDK >= 21 found" >&2; exit 1; }
+export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
+
+jar() { ls "$REPO"/target/baton-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -n1 || true; }
+J=$(jar)
+if [ $BUILD = 1 ] || [ -z "$J" ] || [ -n "$(find "$REPO/src" "$REPO/pom.xml" -newer "$J" -type f -print -quit)" ]; then
+  echo "== building the jar (./mvnw -B -q -DskipTests package)"
+  ./mvnw -B -q -DskipTests package
+fi
+JAR=$(jar)
+CP_FILE="$REPO/target/bench-classpath.txt"
+if [ ! -s "$CP_FILE" ] || [ "$CP_FILE" -ot "$REPO/pom.xml" ]; then
+  ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$CP_FILE" >/dev/null
+fi
+CP=$(cat "$CP_FILE")
+
+# ---- the machine
+PG_VERSION=
+if [ "$DB" = postgresql ]; then
+  rest=${URL#jdbc:postgresql://}; hostport=${rest%%/*}; name=${rest#*/}; name=${name%%\?*}
+  host=${hostport%%:*}; port=5432; [ "$hostport" != "$host" ] && port=${hostport#*:}
+  export PGPASSWORD=$DB_PASSWORD
+  PG_VERSION=$(psql -X -h "$host" -p "$port" -U "$DB_USER" -d postgres -tAc 'show server_version' 2>/dev/null || echo '?')
+fi
+echo "== Baton ticket workload benchmark ($(date -u +%Y-%m-%dT%H:%MZ))"
+echo "   machine: $(nproc) cores, $(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sr)"
+echo "   java: $("$JAVA" -version 2>&1 | head -n2 | tr '\n' ' ')"
+if [ "$DB" = postgresql ]; then echo "   database: PostgreSQL $PG_VERSION, $URL"
+else echo "   database: H2 $(tr ':' '\n' <<<"$CP" | sed -n 's#.*/h2-\([0-9.]*\)\.jar#\1#p'), $URL"; fi
+echo "   jar: ${JAR#"$REPO"/}"
+
+# ---- the desk: generate it when the database has no tickets
+ticket_count() {
+  if [ "$DB" = postgresql ]; then
+    psql -X -h "$host" -p "$port" -U "$DB_USER" -d "$name" -tAc 'select count(*) from tickets' 2>/dev/null || echo 0
+  else
+    local path=${URL#jdbc:h2:file:}; path=${path%%;*}
+    if [ -f "$path.mv.db" ]; then echo unknown; else echo 0; fi
+  fi
+}
+COUNT=$(ticket_count)
+if [ "$COUNT" = 0 ]; then
+  if [ $SKIP_GEN = 1 ]; then echo "tickets.sh: the database has no tickets and --skip-generate was given" >&2; exit 1; fi
+  # never --fresh here: the generator refuses a database that has users, rather than dropping someone's data
+  "$REPO/bench/generate-desk.sh" --db "$DB" --url "$URL" --user "$DB_USER" --password "$DB_PASSWORD" "${GEN_ARGS[@]}"
+elif [ ! -f "$REPO/bench/.tokens" ]; then
+  echo "tickets.sh: bench/.tokens is missing; make the desk again: bench/generate-desk.sh --db $DB --fresh" >&2; exit 1
+fi
+
+WORK=$(mktemp -d /tmp/baton-tickets.XXXXXX)
+PID=
+cleanup() {
+  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
+    kill -TERM "$PID" 2>/dev/null || true
+    for _ in $(seq 1 200); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$PID" 2>/dev/null || true
+    wait "$PID" 2>/dev/null || true
+  fi
+  PID=
+}
+trap 'cleanup; rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM
+
+echo "== reading the workset from the database"
+"$JAVA" -cp "$CP" -Dlogback.configurationFile="$REPO/bench/src/logback-bench.xml" "$REPO/bench/src/DeskLoad.java" prepare \
+  --url "$URL" --user "$DB_USER" --password "$DB_PASSWORD" --clients "$CLIENTS" --tokens "$REPO/bench/.tokens" --out "$WORK/workset.txt"
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null && return
+  local p
+  while :; do p=$((20000 + RANDOM % 20000)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done
+}
+PORT=${PORT:-$(free_port)}
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+echo "== starting Baton on port $PORT (log: $WORK/baton.log)"
+t0=$(now_ms)
+(cd "$WORK" && BATON_DB_POOL_SIZE=${BATON_DB_POOL_SIZE:-20} exec "$JAVA" -Xmx2g "${JVM_EXTRA[@]}" -jar "$JAR" --server.port="$PORT" \
+   --spring.datasource.url="$URL" --spring.datasource.username="$DB_USER" --spring.datasource.password="$DB_PASSWORD" \
+   --baton.demo=false "${APP_EXTRA[@]}" >>"$WORK/baton.log" 2>&1 </dev/null) &
+PID=$!
+while :; do
+  if ! kill -0 "$PID" 2>/dev/null; then
+    echo "tickets.sh: Baton exited before it was ready; log:" >&2; tail -n 40 "$WORK/baton.log" >&2; exit 1
+  fi
+  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$PORT/actuator/health/readiness" || true)" = 200 ] && break
+  if [ $(( $(now_ms) - t0 )) -gt 300000 ]; then echo "tickets.sh: Baton not ready after 300 s" >&2; tail -n 40 "$WORK/baton.log" >&2; exit 1; fi
+  sleep 0.2
+done
+echo "   ready after $(( ($(now_ms) - t0) / 1000 )) s (pid $PID)"
+
+# The machine may be shared (other builds): wait (up to 3 min) until the rest uses less than 15 % of the CPUs.
+busy_pct() {
+  local a b
+  read -r -a a < <(head -n1 /proc/stat); sleep 1; read -r -a b < <(head -n1 /proc/stat)
+  local total=0 idle i
+  for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
+  idle=$((b[4] - a[4] + b[5] - a[5]))
+  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
+}
+waited=0; BUSY=$(busy_pct)
+while [ "$BUSY" -ge 15 ] && [ $waited -lt 180 ]; do sleep 4; waited=$((waited + 5)); BUSY=$(busy_pct); done
+echo "   machine busy before the load: ${BUSY} % of the CPUs (waited ${waited} s)"
+
+"$JAVA" -Xmx1g -Dclk.tck="$(getconf CLK_TCK)" "$REPO/bench/src/DeskLoad.java" run --base "http://127.0.0.1:$PORT" \
+  --tokens "$REPO/bench/.tokens" --workset "$WORK/workset.txt" --clients "$CLIENTS" --seconds "$SECONDS_" --warmup "$WARMUP" \
+  --pid "$PID" --ops "$OPS" $VIRTUAL
+echo "   (CPU per request: Baton's JVM; PostgreSQL: all postgres processes; client: the load generator; other: the rest of the"
+echo "    machine, e.g. other builds; steal: share of the CPU time the hypervisor gave to other guests. A busy 'other' or a"
+echo "    high steal means the figures are not clean. Baton's RSS at the end: $(awk '/^VmRSS:/ {printf "%d MiB", $2 / 1024}' "/proc/$PID/status"))"
+cleanup
