@@ -152,11 +152,6 @@ class TicketDesk {
         });
     }
 
-    Ticket edit(CurrentUser user, TicketNumber number, long expectedVersion, Consumer<TicketChange> edit) {
-        requireStaff(user);
-        return change(user, number, expectedVersion, edit);
-    }
-
     /**
      * Runs one change against the ticket as {@code user} sees it. Throws {@link NotFound} when the
      * ticket is not visible, {@link StaleVersion} when {@code expectedVersion} is not current.

@@ -30,8 +30,4 @@ public record TicketFilter(
         types = Set.copyOf(types);
         priorities = Set.copyOf(priorities);
     }
-
-    public static TicketFilter any() {
-        return new TicketFilter(Set.of(), Set.of(), Set.of(), null, null, null, null, null, null, false);
-    }
 }
