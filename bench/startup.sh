@@ -37,6 +37,8 @@ done
 
 # shellcheck source=bench/jdk.sh
 . "$REPO/bench/jdk.sh"
+# shellcheck source=bench/process.sh
+. "$REPO/bench/process.sh"
 MIN_JDK=21; [ "$MODE" = aot ] && MIN_JDK=25
 JAVA_HOME=$(pick_newest_jdk "$MIN_JDK") || { echo "startup.sh: no JDK >= $MIN_JDK found" >&2; exit 1; }
 export JAVA_HOME
@@ -68,40 +70,11 @@ LAUNCH+=("${APP_EXTRA[@]}")
 
 WORK=$(mktemp -d /tmp/baton-bench.XXXXXX)
 PID=
-cleanup() {
-  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
-    kill -TERM "$PID" 2>/dev/null || true
-    for _ in $(seq 1 200); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$PID" 2>/dev/null || true
-    wait "$PID" 2>/dev/null || true
-  fi
-  PID=
-}
-trap 'cleanup; rm -rf "$WORK"' EXIT
+trap 'stop_pid; rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null && return
-  local p
-  while :; do p=$((20000 + RANDOM % 20000)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done
-}
 
 ms2s() { awk -v ms="$1" 'BEGIN {printf "%.2f", ms / 1000}'; }
-# The machine may be shared (other builds): before each start wait (up to 3 min) until the other
-# processes use less than 15% of the CPUs over one second, and report what was measured.
-busy_pct() {
-  local a b
-  read -r -a a < <(head -n1 /proc/stat); sleep 1; read -r -a b < <(head -n1 /proc/stat)
-  local total=0 idle i
-  for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
-  idle=$((b[4] - a[4] + b[5] - a[5]))
-  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
-}
-wait_quiet() {
-  local waited=0
-  BUSY=$(busy_pct)
-  while [ "$BUSY" -ge 15 ] && [ $waited -lt 180 ]; do sleep 4; waited=$((waited + 5)); BUSY=$(busy_pct); done
-}
 busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
 cpu_s() { # user+sys CPU seconds of process $1 so far
   awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / hz }' "/proc/$1/stat"
@@ -137,7 +110,7 @@ start_once() {
   READY_S=$(curl -s --max-time 5 "http://127.0.0.1:$port/actuator/prometheus" \
     | awk '/^application_ready_time_seconds/ {print $NF; exit}' || true)
   READY_S=${READY_S:-?}
-  cleanup
+  stop_pid
 }
 
 stats() { # min median max of the numbers on stdin

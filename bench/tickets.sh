@@ -62,6 +62,8 @@ URL=${URL/jdbc:h2:file:.\//jdbc:h2:file:$REPO/}
 
 # shellcheck source=bench/jdk.sh
 . "$REPO/bench/jdk.sh"
+# shellcheck source=bench/process.sh
+. "$REPO/bench/process.sh"
 JAVA_HOME=$(pick_newest_jdk 21) || { echo "tickets.sh: no JDK >= 21 found" >&2; exit 1; }
 export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
@@ -114,27 +116,13 @@ fi
 
 WORK=$(mktemp -d /tmp/baton-tickets.XXXXXX)
 PID=
-cleanup() {
-  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
-    kill -TERM "$PID" 2>/dev/null || true
-    for _ in $(seq 1 200); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$PID" 2>/dev/null || true
-    wait "$PID" 2>/dev/null || true
-  fi
-  PID=
-}
-trap 'cleanup; rm -rf "$WORK"' EXIT
+trap 'stop_pid; rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
 
 echo "== reading the workset from the database"
 "$JAVA" -cp "$CP" -Dlogback.configurationFile="$REPO/bench/src/logback-bench.xml" "$REPO/bench/src/DeskLoad.java" prepare \
   --url "$URL" --user "$DB_USER" --password "$DB_PASSWORD" --clients "$CLIENTS" --tokens "$REPO/bench/.tokens" --out "$WORK/workset.txt"
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null && return
-  local p
-  while :; do p=$((20000 + RANDOM % 20000)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done
-}
 PORT=${PORT:-$(free_port)}
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
@@ -154,18 +142,9 @@ while :; do
 done
 echo "   ready after $(( ($(now_ms) - t0) / 1000 )) s (pid $PID)"
 
-# The machine may be shared (other builds): wait (up to 3 min) until the rest uses less than 15 % of the CPUs.
-busy_pct() {
-  local a b
-  read -r -a a < <(head -n1 /proc/stat); sleep 1; read -r -a b < <(head -n1 /proc/stat)
-  local total=0 idle i
-  for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
-  idle=$((b[4] - a[4] + b[5] - a[5]))
-  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
-}
-waited=0; BUSY=$(busy_pct)
-while [ "$BUSY" -ge 15 ] && [ $waited -lt 180 ]; do sleep 4; waited=$((waited + 5)); BUSY=$(busy_pct); done
-echo "   machine busy before the load: ${BUSY} % of the CPUs (waited ${waited} s)"
+# The machine may be shared (other builds): wait until the rest is quiet.
+wait_quiet
+echo "   machine busy before the load: ${BUSY} % of the CPUs (waited ${WAITED} s)"
 
 "$JAVA" -Xmx1g -Dclk.tck="$(getconf CLK_TCK)" "$REPO/bench/src/DeskLoad.java" run --base "http://127.0.0.1:$PORT" \
   --tokens "$REPO/bench/.tokens" --workset "$WORK/workset.txt" --clients "$CLIENTS" --seconds "$SECONDS_" --warmup "$WARMUP" \
@@ -173,4 +152,4 @@ echo "   machine busy before the load: ${BUSY} % of the CPUs (waited ${waited} s
 echo "   (CPU per request: Baton's JVM; PostgreSQL: all postgres processes; client: the load generator; other: the rest of the"
 echo "    machine, e.g. other builds; steal: share of the CPU time the hypervisor gave to other guests. A busy 'other' or a"
 echo "    high steal means the figures are not clean. Baton's RSS at the end: $(awk '/^VmRSS:/ {printf "%d MiB", $2 / 1024}' "/proc/$PID/status"))"
-cleanup
+stop_pid
