@@ -5,9 +5,6 @@ import static org.baton.shared.SqlValues.requiredInstant;
 import static org.baton.shared.SqlValues.requiredUuid;
 import static org.baton.shared.SqlValues.timestamp;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,12 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.baton.shared.InvalidInput;
 import org.baton.shared.NotFound;
+import org.baton.shared.Sha256;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,7 +71,7 @@ class ApiTokens {
                 .param("user", owner.value())
                 .param("name", clean)
                 .param("prefix", token.prefix())
-                .param("hash", hash(secret))
+                .param("hash", Sha256.hex(secret))
                 .param("createdAt", timestamp(now))
                 .param("expiresAt", timestamp(expiresAt))
                 .update();
@@ -113,7 +110,7 @@ class ApiTokens {
         }
         Instant now = clock.instant();
         Optional<ApiToken> token = jdbc.sql("select " + COLUMNS + " from api_tokens where token_hash = :hash")
-                .param("hash", hash(secret))
+                .param("hash", Sha256.hex(secret))
                 .query(ApiTokens::row)
                 .optional()
                 .filter(t -> t.usableAt(now));
@@ -123,14 +120,6 @@ class ApiTokens {
                         .param("id", t.id())
                         .update());
         return token.map(ApiToken::userId);
-    }
-
-    static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
     }
 
     private static ApiToken row(ResultSet rs, int n) throws SQLException {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.baton.shared.Sha256;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -44,7 +45,7 @@ class RecentPrincipals {
         if (ttl.isZero()) {
             return tokens.authenticate(secret).flatMap(directory::currentUser);
         }
-        String key = ApiTokens.hash(secret);
+        String key = Sha256.hex(secret);
         Instant now = clock.instant();
         Remembered remembered = byToken.get(key);
         if (remembered != null && remembered.until().isAfter(now)) {

@@ -10,10 +10,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,6 +23,7 @@ import org.baton.identity.OrganizationId;
 import org.baton.identity.SupportGroupId;
 import org.baton.identity.UserId;
 import org.baton.shared.InvalidInput;
+import org.baton.shared.Sha256;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -134,7 +131,7 @@ class TicketApiController {
         if (key.isBlank() || key.length() > 200) {
             throw new BadParameter(IDEMPOTENCY_KEY, "must be 1 to 200 characters");
         }
-        TicketIntake.Answer answer = intake.open(user, command, key, hash(json.writeValueAsString(body)), ticket ->
+        TicketIntake.Answer answer = intake.open(user, command, key, Sha256.hex(json.writeValueAsString(body)), ticket ->
                 new TicketIntake.Answer(HttpStatus.CREATED.value(), location(ticket).toString(),
                         json.writeValueAsString(views.resource(ticket)), false));
         ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON);
@@ -246,13 +243,5 @@ class TicketApiController {
     private static URI location(Ticket ticket) {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/tickets/{number}")
                 .buildAndExpand(ticket.number().value()).toUri();
-    }
-
-    private static String hash(String canonicalBody) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalBody.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
     }
 }
