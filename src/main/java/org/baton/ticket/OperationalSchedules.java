@@ -196,12 +196,11 @@ class OperationalSchedules {
         String groupName = schedule.groupId() == null ? null
                 : directory.supportGroup(schedule.groupId()).map(SupportGroup::name).orElse(null);
         Instant at = desk.now();
-        Ticket draft = new Ticket(TicketId.random(), tickets.nextNumber(TicketType.OPERATIONAL_TASK), TicketType.OPERATIONAL_TASK,
-                TicketStatus.NEW, null, null, null, Priority.PLANNED, org.id(), org.name(), null, "Scheduled task", "", "",
-                Channel.SCHEDULE, "Scheduled", schedule.title() + " — " + label(schedule.cadence(), period), schedule.description(),
-                null, null, groupName == null ? null : schedule.groupId(), groupName, null, null, null, false, false, false, false,
-                null, null, null, null, null, null, following.atStartOfDay(schedule.timeZone()).toInstant(), null, null, at, at,
-                null, null, -1);
+        Ticket draft = Ticket.draft(tickets.nextNumber(TicketType.OPERATIONAL_TASK), TicketType.OPERATIONAL_TASK, Priority.PLANNED,
+                null, null, org.id(), org.name(), null, "Scheduled task", "", "", Channel.SCHEDULE, "Scheduled",
+                schedule.title() + " — " + label(schedule.cadence(), period), schedule.description(),
+                groupName == null ? null : schedule.groupId(), groupName, following.atStartOfDay(schedule.timeZone()).toInstant(),
+                null, at);
         TicketChange change = new TicketChange(draft, null, Actor.BATON, at);
         change.record(new Timeline.Entry(EntryKind.CREATED, Visibility.PUBLIC, draft.subject(),
                 Map.of("type", draft.type().name(), "priority", draft.priority().name(), "channel", Channel.SCHEDULE.name(),

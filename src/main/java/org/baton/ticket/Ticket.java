@@ -67,6 +67,21 @@ public record Ticket(
         return isOpen() && nextUpdateDueAt != null && nextUpdateDueAt.isBefore(now);
     }
 
+    /**
+     * A new ticket before its first save: status NEW, nobody owning or working on it yet. Its version is −1, so
+     * that the change which opens it (owner, first entries) saves it as version 0.
+     */
+    static Ticket draft(TicketNumber number, TicketType type, Priority priority, @Nullable Impact impact, @Nullable Urgency urgency,
+            OrganizationId organizationId, String organizationName, @Nullable UserId requesterId, String requesterName,
+            String requesterLocation, String requesterContact, Channel channel, String category, String subject, String description,
+            @Nullable SupportGroupId workingGroupId, @Nullable String workingGroupName, @Nullable Instant dueAt,
+            @Nullable UserId createdBy, Instant now) {
+        return new Ticket(TicketId.random(), number, type, TicketStatus.NEW, null, impact, urgency, priority, organizationId,
+                organizationName, requesterId, requesterName, requesterLocation, requesterContact, channel, category, subject,
+                description, null, null, workingGroupId, workingGroupName, null, null, null, false, false, false, false, null, null,
+                null, null, null, null, dueAt, null, createdBy, now, now, null, null, -1);
+    }
+
     Builder change() {
         return new Builder(this);
     }

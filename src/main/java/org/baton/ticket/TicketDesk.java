@@ -161,10 +161,7 @@ class TicketDesk {
             try {
                 return Objects.requireNonNull(transactions.execute(tx -> once(user, number, expectedVersion, work)));
             } catch (ConcurrentChange e) {
-                if (expectedVersion != null) {
-                    throw new StaleVersion("ticket", e.currentVersion);
-                }
-                if (attempt >= RETRIES) {
+                if (expectedVersion != null || attempt >= RETRIES) {
                     throw new StaleVersion("ticket", e.currentVersion);
                 }
             }

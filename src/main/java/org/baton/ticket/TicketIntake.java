@@ -118,15 +118,12 @@ class TicketIntake {
         Channel channel = command.channel() != null ? command.channel() : user.isStaff() ? Channel.PHONE : Channel.PORTAL;
         Impact impact = type == TicketType.OPERATIONAL_TASK ? null : Objects.requireNonNullElse(command.impact(), Impact.MEDIUM);
         Urgency urgency = type == TicketType.OPERATIONAL_TASK ? null : Objects.requireNonNullElse(command.urgency(), Urgency.MEDIUM);
-        Ticket draft = new Ticket(TicketId.random(), tickets.nextNumber(type), type, TicketStatus.NEW, null, impact, urgency,
-                matrix.of(type, impact, urgency), requester.organizationId(), requester.organizationName(),
-                requester.id(), requester.name(), requester.location(), requester.contact(), channel,
-                Objects.requireNonNullElse(TicketDesk.blankToNull(command.category()), ""),
+        Ticket draft = Ticket.draft(tickets.nextNumber(type), type, matrix.of(type, impact, urgency), impact, urgency,
+                requester.organizationId(), requester.organizationName(), requester.id(), requester.name(), requester.location(),
+                requester.contact(), channel, Objects.requireNonNullElse(TicketDesk.blankToNull(command.category()), ""),
                 Objects.requireNonNull(TicketDesk.blankToNull(command.subject())),
-                Objects.requireNonNullElse(TicketDesk.blankToNull(command.description()), ""), null, null, null, null, null,
-                null, null, false, false, false, false, null, null, null, null, null, null,
-                command.dueAt() == null ? null : command.dueAt().truncatedTo(ChronoUnit.MICROS), null, user.id(), now, now,
-                null, null, -1);
+                Objects.requireNonNullElse(TicketDesk.blankToNull(command.description()), ""), null, null,
+                command.dueAt() == null ? null : command.dueAt().truncatedTo(ChronoUnit.MICROS), user.id(), now);
         TicketChange change = new TicketChange(draft, user, Actor.of(user), now);
         change.requester(Optional.ofNullable(requester.account()));
         Map<String, Object> details = new LinkedHashMap<>();
