@@ -25,6 +25,9 @@ public interface Directory {
 
     List<SupportGroup> supportGroups();
 
+    /** The active members of staff who have {@code role} (for example every coordinator), by display name. */
+    List<User> activeStaff(Role role);
+
     /** The user as the current user of a request, with the organizations they may see; empty when inactive. */
     Optional<CurrentUser> currentUser(UserId id);
 }

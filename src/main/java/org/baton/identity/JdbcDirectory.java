@@ -73,6 +73,11 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public List<User> activeStaff(Role role) {
+        return users.activeStaff(role);
+    }
+
+    @Override
     public Optional<CurrentUser> currentUser(UserId id) {
         return users.byId(id).filter(User::active).map(this::asCurrentUser);
     }

@@ -40,6 +40,14 @@ class Users {
     record Credentials(UserId id, String username, @Nullable String passwordHash, Role role, boolean active,
             int failedSignIns, @Nullable Instant lockedUntil) {}
 
+    /** The active members of staff with {@code role}, by display name. */
+    List<User> activeStaff(Role role) {
+        return withGroups(jdbc.sql("select " + COLUMNS + " from users where role = :role and active order by display_name")
+                .param("role", role.name())
+                .query(Users::row)
+                .list());
+    }
+
     Optional<User> byId(UserId id) {
         return withGroups(jdbc.sql("select " + COLUMNS + " from users where id = :id")
                         .param("id", id.value())

@@ -11,11 +11,14 @@ public enum EntryKind {
     OWNERSHIP_TRANSFERRED,
     HANDED_OFF,
     HANDED_BACK,
+    HANDOFF_ACCEPTED,
     STATUS_UPDATE,
     CUSTOMER_NOTIFIED,
     RESOLVED,
     CLOSED,
     REOPENED,
     LINKED,
-    MERGED
+    MERGED,
+    /** A service-level target was met or breached, or a warning before breach went out (written by the SLA module). */
+    SERVICE_LEVEL
 }

@@ -1,6 +1,7 @@
 package org.baton.ticket;
 
 import java.util.Optional;
+import org.baton.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -20,5 +21,10 @@ class JdbcTicketQueries implements TicketQueries {
     @Override
     public Optional<Ticket> find(TicketId id) {
         return tickets.byId(id);
+    }
+
+    @Override
+    public Optional<Ticket> visible(TicketNumber number, CurrentUser viewer) {
+        return tickets.visible(number, viewer);
     }
 }

@@ -114,6 +114,36 @@ class TicketDesk {
         });
     }
 
+    /**
+     * A member of the working group accepts the hand-off: the group has the work and, if nobody in it was named,
+     * the member who accepts becomes the assignee. Team leads and coordinators may accept for the group.
+     */
+    Ticket acceptHandOff(CurrentUser user, TicketNumber number, @Nullable Long expectedVersion) {
+        requireStaff(user);
+        return change(user, number, expectedVersion, c -> {
+            Ticket t = c.before();
+            SupportGroupId group = t.workingGroupId();
+            if (group == null || !t.isOpen()) {
+                throw new Refused("not-handed-off", t.number() + " is not with a support group; there is no hand-off to accept.");
+            }
+            boolean member = user.groupIds().contains(group);
+            boolean coordinates = user.role() == Role.TEAM_LEAD || user.role() == Role.COORDINATOR || user.role() == Role.ADMIN;
+            if (!member && !coordinates) {
+                throw new AccessDeniedException("only a member of " + t.workingGroupName() + " accepts its hand-offs");
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("groupId", group.value().toString());
+            if (t.assigneeId() == null && member) {
+                c.next().assigneeId = user.id();
+                c.next().assigneeName = user.displayName();
+                details.put("changes", Map.of("assignee", Timeline.Entry.beforeAfter(null, user.displayName())));
+            }
+            c.record(new Timeline.Entry(EntryKind.HANDOFF_ACCEPTED, Visibility.INTERNAL,
+                    t.workingGroupName() + " accepted the hand-off.", details));
+            c.raise(new TicketHandOffAccepted(t.id(), t.number(), group, user.id(), c.now()));
+        });
+    }
+
     Ticket transferOwnership(CurrentUser user, TicketNumber number, @Nullable Long expectedVersion, TransferOwnership command) {
         requireStaff(user);
         return change(user, number, expectedVersion, c -> transfer(c, command));

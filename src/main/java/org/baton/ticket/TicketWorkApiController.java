@@ -177,6 +177,20 @@ class TicketWorkApiController {
                 body == null ? null : body.note()));
     }
 
+    @PostMapping("/handoff-acceptances")
+    @Operation(summary = "Accept the current hand-off (a member of the working group)",
+            description = "Says that the working group has taken the work; this meets the group's time-to-accept target (OLA). "
+                    + "If no member was named, the one who accepts becomes the assignee. The owner does not change.")
+    @ApiResponse(responseCode = "200", description = "The ticket afterwards.", headers = @Header(name = "ETag"))
+    @ApiResponse(responseCode = "403", description = "Only members of the working group, team leads and coordinators accept.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "409", description = "The ticket is not with a support group.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDocument.class)))
+    ResponseEntity<TicketResource> acceptHandOff(CurrentUser user, @PathVariable String number, @Parameter(hidden = true)
+            @RequestHeader(name = IfMatch.HEADER, required = false) @Nullable String ifMatch) {
+        return answer(HttpStatus.OK, desk.acceptHandOff(user, TicketViews.number(number), TicketViews.optionalVersion(ifMatch)));
+    }
+
     @PostMapping("/ownership-transfers")
     @Operation(summary = "Assign or transfer the owner (staff)",
             description = "A new ticket is assigned: an agent may take it, team leads and coordinators assign it to anyone who "

@@ -1,0 +1,208 @@
+package org.baton.sla;
+
+import static org.baton.shared.SqlValues.instant;
+import static org.baton.shared.SqlValues.requiredInstant;
+import static org.baton.shared.SqlValues.requiredUuid;
+import static org.baton.shared.SqlValues.timestamp;
+import static org.baton.shared.SqlValues.uuid;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.baton.calendar.CalendarId;
+import org.baton.identity.SupportGroupId;
+import org.baton.ticket.TicketId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.stereotype.Repository;
+
+/** The store of target clocks and their pauses. Saves are optimistic: an update names the version it read. */
+@Repository
+class Clocks {
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private volatile @Nullable Boolean postgres;
+
+    Clocks(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** Every clock of a ticket, in the order they started. */
+    List<TargetClock> of(TicketId ticket) {
+        List<Row> rows = jdbc.sql("select * from sla_clocks where ticket_id = :ticket order by started_at, metric, cycle")
+                .param("ticket", ticket.value())
+                .query(Clocks::row)
+                .list();
+        return withPauses(rows);
+    }
+
+    /** Every clock of a ticket, locked until the transaction ends, so a sweep and a ticket change never cross. */
+    List<TargetClock> lockOf(TicketId ticket) {
+        List<Row> rows = jdbc.sql("select * from sla_clocks where ticket_id = :ticket order by started_at, metric, cycle for update")
+                .param("ticket", ticket.value())
+                .query(Clocks::row)
+                .list();
+        return withPauses(rows);
+    }
+
+    /**
+     * Locks and returns up to {@code limit} running clocks with something to fire by {@code now}, earliest first.
+     * On PostgreSQL rows another transaction holds are skipped, so two sweeps never wait on each other.
+     */
+    List<TargetClock> lockDue(Instant now, int limit) {
+        String lock = isPostgres() ? " for update skip locked" : " for update";
+        List<Row> rows = jdbc.sql("select * from sla_clocks where next_fire_at <= :now order by next_fire_at fetch first "
+                        + limit + " rows only" + lock)
+                .param("now", timestamp(now))
+                .query(Clocks::row)
+                .list();
+        return withPauses(rows);
+    }
+
+    /** The earliest instant anything fires, if any clock has something scheduled. */
+    @Nullable Instant nextFiring() {
+        return jdbc.sql("select min(next_fire_at) as first_fire from sla_clocks")
+                .query((rs, n) -> Objects.requireNonNullElse(instant(rs, "first_fire"), Instant.MAX))
+                .optional()
+                .filter(first -> !first.equals(Instant.MAX))
+                .orElse(null);
+    }
+
+    /** Inserts a new clock (version −1) or updates a stored one; false when someone else changed it first. */
+    boolean save(TargetClock clock) {
+        Map<String, @Nullable Object> p = params(clock);
+        if (clock.version() < 0) {
+            jdbc.sql("""
+                    insert into sla_clocks (id, ticket_id, metric, cycle, policy_id, support_group_id, calendar_id,
+                        target_seconds, promised_at, started_at, state, due_at, fired_percent, next_fire_at, next_fire_percent,
+                        breached_at, met_at, stopped_at, stop_reason, version)
+                    values (:id, :ticket, :metric, :cycle, :policy, :group, :calendar, :target, :promised, :started, :state,
+                        :due, :fired, :nextFire, :nextPercent, :breached, :met, :stopped, :reason, 0)
+                    """).params(p).update();
+        } else {
+            int rows = jdbc.sql("""
+                    update sla_clocks set calendar_id = :calendar, target_seconds = :target, promised_at = :promised,
+                        state = :state, due_at = :due, fired_percent = :fired, next_fire_at = :nextFire,
+                        next_fire_percent = :nextPercent, breached_at = :breached, met_at = :met, stopped_at = :stopped,
+                        stop_reason = :reason, version = version + 1
+                     where id = :id and version = :version
+                    """).params(p).update();
+            if (rows != 1) {
+                return false;
+            }
+            jdbc.sql("delete from sla_clock_pauses where clock_id = :id").param("id", clock.id()).update();
+        }
+        for (TargetClock.Pause pause : clock.pauses()) {
+            jdbc.sql("insert into sla_clock_pauses (clock_id, paused_at, resumed_at) values (:id, :paused, :resumed)")
+                    .param("id", clock.id())
+                    .param("paused", timestamp(pause.pausedAt()))
+                    .param("resumed", timestamp(pause.resumedAt()))
+                    .update();
+        }
+        return true;
+    }
+
+    /**
+     * Records that {@code percent} of a clock fired; false if it already had (the table's key allows it once), so
+     * nothing is ever sent twice even if two sweeps met.
+     */
+    boolean recordFiring(UUID clock, int percent, Instant firesAt, Instant firedAt) {
+        int rows = jdbc.sql("""
+                insert into sla_firings (clock_id, percent, fires_at, fired_at)
+                select :clock, :percent, :firesAt, :firedAt where not exists
+                    (select 1 from sla_firings where clock_id = :clock and percent = :percent)
+                """)
+                .param("clock", clock)
+                .param("percent", percent)
+                .param("firesAt", timestamp(firesAt))
+                .param("firedAt", timestamp(firedAt))
+                .update();
+        return rows == 1;
+    }
+
+    private Map<String, @Nullable Object> params(TargetClock c) {
+        Map<String, @Nullable Object> p = new HashMap<>();
+        p.put("id", c.id());
+        p.put("ticket", c.ticketId().value());
+        p.put("metric", c.target().name());
+        p.put("cycle", c.cycle());
+        p.put("policy", c.policyId());
+        p.put("group", c.supportGroupId() == null ? null : c.supportGroupId().value());
+        p.put("calendar", c.calendarId().value());
+        p.put("target", c.amount().toSeconds());
+        p.put("promised", timestamp(c.promisedAt()));
+        p.put("started", timestamp(c.startedAt()));
+        p.put("state", c.state().name());
+        p.put("due", timestamp(c.dueAt()));
+        p.put("fired", c.firedPercent());
+        p.put("nextFire", timestamp(c.nextFireAt()));
+        p.put("nextPercent", c.nextFirePercent() == 0 ? null : c.nextFirePercent());
+        p.put("breached", timestamp(c.breachedAt()));
+        p.put("met", timestamp(c.metAt()));
+        p.put("stopped", timestamp(c.stoppedAt()));
+        p.put("reason", c.stopReason());
+        p.put("version", c.version());
+        return p;
+    }
+
+    private record Row(TargetClock clock) {}
+
+    private List<TargetClock> withPauses(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<TargetClock.Pause>> pauses = new HashMap<>();
+        jdbc.sql("select * from sla_clock_pauses where clock_id in (:ids) order by paused_at")
+                .param("ids", rows.stream().map(r -> r.clock().id()).toList())
+                .query((rs, n) -> pauses.computeIfAbsent(requiredUuid(rs, "clock_id"), k -> new ArrayList<>())
+                        .add(new TargetClock.Pause(requiredInstant(rs, "paused_at"), instant(rs, "resumed_at"))))
+                .list();
+        Map<UUID, TargetClock> clocks = new LinkedHashMap<>();
+        for (Row row : rows) {
+            TargetClock c = row.clock();
+            List<TargetClock.Pause> own = pauses.getOrDefault(c.id(), List.of());
+            clocks.put(c.id(), new TargetClock(c.id(), c.ticketId(), c.target(), c.cycle(), c.policyId(), c.supportGroupId(),
+                    c.calendarId(), c.amount(), c.promisedAt(), c.startedAt(), c.state(), own, c.dueAt(), c.firedPercent(),
+                    c.nextFireAt(), c.nextFirePercent(), c.breachedAt(), c.metAt(), c.stoppedAt(), c.stopReason(), c.version()));
+        }
+        return List.copyOf(clocks.values());
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        UUID group = uuid(rs, "support_group_id");
+        Integer nextPercent = (Integer) rs.getObject("next_fire_percent", Integer.class);
+        return new Row(new TargetClock(requiredUuid(rs, "id"), new TicketId(requiredUuid(rs, "ticket_id")),
+                ServiceTarget.valueOf(rs.getString("metric")), rs.getInt("cycle"), uuid(rs, "policy_id"),
+                group == null ? null : new SupportGroupId(group), new CalendarId(requiredUuid(rs, "calendar_id")),
+                Duration.ofSeconds(rs.getLong("target_seconds")), instant(rs, "promised_at"), requiredInstant(rs, "started_at"),
+                TargetClock.State.valueOf(rs.getString("state")), List.of(), instant(rs, "due_at"), rs.getInt("fired_percent"),
+                instant(rs, "next_fire_at"), nextPercent == null ? 0 : nextPercent, instant(rs, "breached_at"),
+                instant(rs, "met_at"), instant(rs, "stopped_at"), rs.getString("stop_reason"), rs.getLong("version")));
+    }
+
+    private boolean isPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            try {
+                String product = JdbcUtils.extractDatabaseMetaData(dataSource, m -> m.getDatabaseProductName());
+                known = Objects.requireNonNullElse(product, "").toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+                known = false;
+            }
+            postgres = known;
+        }
+        return known;
+    }
+}

@@ -1,0 +1,106 @@
+package org.baton.sla;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.baton.identity.Directory;
+import org.baton.identity.Role;
+import org.baton.identity.SupportGroup;
+import org.baton.identity.SupportGroupId;
+import org.baton.identity.User;
+import org.baton.identity.UserId;
+import org.baton.outbox.Outbox;
+import org.baton.outbox.OutboxMessage;
+import org.baton.ticket.Ticket;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is told about a warning or a breach, through the outbox (one message per person, kind
+ * {@value #KIND}). Before a breach the people doing the work hear: the assignee and the working group (for an
+ * OLA, the group it binds; with no hand-off, the owner; with nobody at all, the coordinators). At the breach the people accountable hear: the owner,
+ * the team leads of the owner's and the working group's teams, and every coordinator.
+ */
+@Component
+class SlaNotices {
+
+    static final String KIND = "STAFF_NOTIFICATION";
+
+    private final Directory directory;
+    private final Outbox outbox;
+
+    SlaNotices(Directory directory, Outbox outbox) {
+        this.directory = directory;
+        this.outbox = outbox;
+    }
+
+    /** Sends the warning; returns how many people it went to. */
+    int warn(Ticket ticket, TargetClock clock, int percent, Instant at) {
+        Set<UserId> to = new LinkedHashSet<>();
+        SupportGroupId group = clock.target().operational() ? clock.supportGroupId() : ticket.workingGroupId();
+        if (ticket.assigneeId() != null) {
+            to.add(ticket.assigneeId());
+        }
+        if (group != null) {
+            directory.supportGroup(group).map(SupportGroup::memberIds).ifPresent(to::addAll);
+        } else if (ticket.ownerId() != null) {
+            to.add(ticket.ownerId());
+        }
+        if (to.isEmpty()) {
+            // nobody has the ticket yet: the coordinators, who dispatch, hear of it
+            directory.activeStaff(Role.COORDINATOR).forEach(c -> to.add(c.id()));
+        }
+        return send(to, ticket, clock, "SLA_WARNING", ticket.number() + ": " + Texts.warning(clock, percent), percent, at);
+    }
+
+    /** Sends the breach; returns how many people it went to. */
+    int breach(Ticket ticket, TargetClock clock, Instant at) {
+        Set<UserId> to = new LinkedHashSet<>();
+        if (ticket.ownerId() != null) {
+            to.add(ticket.ownerId());
+        }
+        Set<SupportGroupId> teams = new LinkedHashSet<>();
+        if (ticket.workingGroupId() != null) {
+            teams.add(ticket.workingGroupId());
+        }
+        if (clock.supportGroupId() != null) {
+            teams.add(clock.supportGroupId());
+        }
+        if (ticket.ownerId() != null) {
+            directory.user(ticket.ownerId()).map(User::groupIds).ifPresent(teams::addAll);
+        }
+        for (User lead : directory.activeStaff(Role.TEAM_LEAD)) {
+            if (lead.groupIds().stream().anyMatch(teams::contains)) {
+                to.add(lead.id());
+            }
+        }
+        directory.activeStaff(Role.COORDINATOR).forEach(c -> to.add(c.id()));
+        return send(to, ticket, clock, "SLA_BREACH", ticket.number() + ": " + Texts.breached(clock), 100, at);
+    }
+
+    private int send(Set<UserId> recipients, Ticket ticket, TargetClock clock, String template, String subject, int percent,
+            Instant at) {
+        int sent = 0;
+        for (UserId id : recipients) {
+            @Nullable User user = directory.user(id).filter(User::active).orElse(null);
+            if (user == null || !user.role().isStaff()) {
+                continue;
+            }
+            Map<String, @Nullable Object> payload = new LinkedHashMap<>();
+            payload.put("template", template);
+            payload.put("userId", user.id().toString());
+            payload.put("ticketNumber", ticket.number().value());
+            payload.put("ticketSubject", ticket.subject());
+            payload.put("target", clock.target().name());
+            payload.put("cycle", clock.cycle());
+            payload.put("percent", percent);
+            payload.put("dueAt", Texts.text(clock.dueAt()));
+            payload.put("firedAt", at.toString());
+            outbox.enqueue(new OutboxMessage(KIND, ticket.id().value(), user.email(), subject, payload));
+            sent++;
+        }
+        return sent;
+    }
+}

@@ -1,0 +1,85 @@
+package org.baton.sla;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.baton.calendar.BusinessCalendars;
+import org.baton.calendar.BusinessTime;
+import org.baton.ticket.Ticket;
+import org.baton.ticket.TicketQueries;
+import org.baton.ticket.TicketRecords;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fires what is due: the warnings before a breach and the breach itself. Each batch is one transaction that
+ * locks the due clocks, records each firing (at most once per clock and threshold, by the table's key), writes
+ * the notices to the outbox and the entry to the timeline, and moves the clock on to its next firing. A crash
+ * before the commit leaves everything to fire again; after it, nothing fires twice.
+ */
+@Service
+class SlaSweep {
+
+    private final Clocks clocks;
+    private final ServiceLevelPolicies policies;
+    private final BusinessCalendars calendars;
+    private final TicketQueries tickets;
+    private final TicketRecords records;
+    private final SlaNotices notices;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+
+    SlaSweep(Clocks clocks, ServiceLevelPolicies policies, BusinessCalendars calendars, TicketQueries tickets,
+            TicketRecords records, SlaNotices notices, ApplicationEventPublisher events, TransactionTemplate transactions) {
+        this.clocks = clocks;
+        this.policies = policies;
+        this.calendars = calendars;
+        this.tickets = tickets;
+        this.records = records;
+        this.notices = notices;
+        this.events = events;
+        this.transactions = transactions;
+    }
+
+    /** Fires up to {@code limit} clocks due by {@code now}; returns how many clocks it looked at. */
+    int fireDue(Instant now, int limit) {
+        return Objects.requireNonNull(transactions.execute(tx -> {
+            List<TargetClock> due = clocks.lockDue(now, limit);
+            for (TargetClock clock : due) {
+                fire(clock, now);
+            }
+            return due.size();
+        }));
+    }
+
+    private void fire(TargetClock clock, Instant now) {
+        Ticket ticket = tickets.find(clock.ticketId()).orElseThrow();
+        ClockWork w = new ClockWork(ticket, List.of(clock), policies, calendars);
+        BusinessTime calendar = w.calendar(clock);
+        List<Integer> warnings = w.warnings(clock);
+        int percent = clock.thresholdPassed(calendar, warnings, now);
+        TargetClock next = clock;
+        if (percent > 0) {
+            Instant due = Objects.requireNonNull(clock.dueAt(calendar));
+            Instant firesAt = Objects.requireNonNullElse(clock.thresholdAt(calendar, percent), now);
+            next = clock.fired(percent, due);
+            if (clocks.recordFiring(clock.id(), percent, firesAt, now)) {
+                TargetClock shown = next.scheduled(calendar, warnings);
+                if (percent >= 100) {
+                    notices.breach(ticket, shown, now);
+                    records.appendServiceLevelEntry(ticket.id(), now, true, Texts.breached(shown), Texts.details(shown, calendar, now));
+                    events.publishEvent(new SlaBreached(ticket.id(), ticket.number(), clock.target(), due, now));
+                } else {
+                    notices.warn(ticket, shown, percent, now);
+                    records.appendServiceLevelEntry(ticket.id(), now, true, Texts.warning(shown, percent),
+                            Texts.details(shown, calendar, now));
+                    events.publishEvent(new SlaWarningReached(ticket.id(), ticket.number(), clock.target(), percent, due, now));
+                }
+            }
+        }
+        if (!clocks.save(next.scheduled(calendar, warnings))) {
+            throw new IllegalStateException("clock " + clock.id() + " changed under a lock");
+        }
+    }
+}

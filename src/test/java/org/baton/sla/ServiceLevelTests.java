@@ -1,0 +1,335 @@
+package org.baton.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.baton.IntegrationTest;
+import org.baton.calendar.CalendarId;
+import org.baton.identity.Fixtures;
+import org.baton.identity.Organization;
+import org.baton.identity.Role;
+import org.baton.identity.SupportGroup;
+import org.baton.identity.User;
+import org.baton.outbox.Outbox;
+import org.baton.outbox.PendingMessage;
+import org.baton.shared.SqlValues;
+import org.baton.ticket.TicketNumber;
+import org.baton.ticket.TicketQueries;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * Service levels end to end through the API: clocks start, pause, retarget and stop with the ticket; the sweep
+ * sends each warning and breach once, to the right people, and writes them on the timeline. The sweep is driven
+ * here with explicit instants (the background sweep is off in tests), on the 24×7 calendar.
+ */
+@IntegrationTest
+class ServiceLevelTests {
+
+    @Autowired MockMvcTester mvc;
+    @Autowired Fixtures fixtures;
+    @Autowired SlaSweep sweep;
+    @Autowired Outbox outbox;
+    @Autowired TicketQueries tickets;
+    @Autowired JdbcClient jdbc;
+
+    Organization org;
+    SupportGroup desk;
+    SupportGroup field;
+    User carol;
+    User alice;
+    User lead;
+    User tech;
+    User coordinator;
+    String adminToken;
+    String carolToken;
+    String aliceToken;
+    String techToken;
+
+    @BeforeEach
+    void desk() {
+        org = fixtures.organization();
+        desk = fixtures.groupServing(org);
+        field = fixtures.groupServing(org);
+        carol = fixtures.customerOf(org);
+        alice = fixtures.agentIn(desk);
+        lead = fixtures.staff(Role.TEAM_LEAD, desk);
+        tech = fixtures.agentIn(field);
+        coordinator = fixtures.staff(Role.COORDINATOR);
+        adminToken = fixtures.tokenFor(fixtures.admin());
+        carolToken = fixtures.tokenFor(carol);
+        aliceToken = fixtures.tokenFor(alice);
+        techToken = fixtures.tokenFor(tech);
+        created(post(adminToken, "/api/v1/service-level-policies", """
+                {"kind": "SLA", "name": "%s", "organizationId": "%s", "calendarId": "%s", "warningPercents": [75, 90],
+                 "targets": [
+                   {"ticketType": "INCIDENT", "priority": "P2", "target": "FIRST_RESPONSE", "duration": "PT30M"},
+                   {"ticketType": "INCIDENT", "priority": "P2", "target": "NEXT_UPDATE", "duration": "PT1H"},
+                   {"ticketType": "INCIDENT", "priority": "P2", "target": "RESOLUTION", "duration": "PT8H"},
+                   {"ticketType": "INCIDENT", "priority": "P1", "target": "FIRST_RESPONSE", "duration": "PT10M"},
+                   {"ticketType": "INCIDENT", "priority": "P1", "target": "NEXT_UPDATE", "duration": "PT30M"},
+                   {"ticketType": "INCIDENT", "priority": "P1", "target": "RESOLUTION", "duration": "PT4H"}]}
+                """.formatted(Fixtures.unique("SLA"), org.id(), CalendarId.TWENTY_FOUR_SEVEN)));
+        created(post(adminToken, "/api/v1/service-level-policies", """
+                {"kind": "OLA", "name": "%s", "supportGroupId": "%s", "calendarId": "%s",
+                 "targets": [{"priority": "P2", "target": "ACCEPT", "duration": "PT15M"},
+                             {"priority": "P2", "target": "COMPLETE", "duration": "PT4H"}]}
+                """.formatted(Fixtures.unique("OLA"), field.id(), CalendarId.TWENTY_FOUR_SEVEN)));
+    }
+
+    @Test
+    void aPortalIncidentStartsFirstResponseAndResolutionAtCreation() {
+        String number = portalIncident();
+        Instant created = createdAt(number);
+        var levels = levels(aliceToken, number);
+        assertThat(levels).extracting(l -> l.get("target")).containsExactly("FIRST_RESPONSE", "RESOLUTION");
+        assertThat(levels.get(0)).containsEntry("state", "RUNNING").containsEntry("outcome", "PENDING")
+                .containsEntry("dueAt", created.plus(Duration.ofMinutes(30)).toString());
+        assertThat(levels.get(1)).containsEntry("dueAt", created.plus(Duration.ofHours(8)).toString());
+        assertThat(nearestDue(number)).isEqualTo(created.plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void aPhoneContactIsAnsweredAtOnceAndOwesTheNextUpdate() {
+        String number = phoneIncident();
+        Instant created = createdAt(number);
+        var levels = levels(aliceToken, number);
+        assertThat(levels).extracting(l -> l.get("target")).contains("FIRST_RESPONSE", "NEXT_UPDATE", "RESOLUTION");
+        assertThat(target(levels, "FIRST_RESPONSE")).containsEntry("outcome", "MET").containsEntry("metAt", created.toString());
+        assertThat(target(levels, "NEXT_UPDATE")).containsEntry("state", "RUNNING")
+                .containsEntry("dueAt", created.plus(Duration.ofHours(1)).toString());
+    }
+
+    @Test
+    void aStatusUpdateMeetsTheNextUpdateAndStartsTheNextCycleDueAtThePromiseIfSooner() {
+        String number = phoneIncident();
+        Instant promise = Instant.now().plus(Duration.ofMinutes(20)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ok(postTicket(aliceToken, number, "status-updates", """
+                {"actionTaken": "Restarted the VPN concentrator", "restorationUnknownReason": "vendor investigating",
+                 "nextUpdateAt": "%s"}""".formatted(promise)));
+        var updates = levels(aliceToken, number).stream().filter(l -> l.get("target").equals("NEXT_UPDATE")).toList();
+        assertThat(updates).hasSize(2);
+        assertThat(updates.get(0)).containsEntry("outcome", "MET");
+        assertThat(updates.get(1)).containsEntry("cycle", 2).containsEntry("state", "RUNNING").containsEntry("dueAt", promise.toString());
+    }
+
+    @Test
+    void waitingForTheCustomerPausesTheClocksAndTheirReplyResumesThem() throws Exception {
+        String number = phoneIncident();
+        Instant created = createdAt(number);
+        ok(postTicket(aliceToken, number, "transitions", "{\"to\": \"PENDING\", \"pendingReason\": \"CUSTOMER\"}"));
+        var paused = target(levels(aliceToken, number), "RESOLUTION");
+        assertThat(paused).containsEntry("state", "PAUSED");
+        assertThat(paused.get("dueAt")).isNull();
+        Thread.sleep(50);
+        ok(postTicket(carolToken, number, "comments", "{\"body\": \"Here is the log you asked for.\"}"));
+        var resumed = target(levels(aliceToken, number), "RESOLUTION");
+        assertThat(resumed).containsEntry("state", "RUNNING");
+        List<Map<String, String>> pauses = cast(resumed.get("paused"));
+        assertThat(pauses).hasSize(1);
+        Instant pausedAt = Instant.parse(pauses.get(0).get("pausedAt"));
+        Instant resumedAt = Instant.parse(pauses.get(0).get("resumedAt"));
+        assertThat(resumedAt).isAfter(pausedAt);
+        assertThat(Instant.parse((String) resumed.get("dueAt")))
+                .isEqualTo(created.plus(Duration.ofHours(8)).plus(Duration.between(pausedAt, resumedAt)));
+    }
+
+    @Test
+    void aPriorityChangeMeasuresTheNewTargetFromTheOriginalStart() {
+        String number = portalIncident();
+        Instant created = createdAt(number);
+        var patched = mvc.patch().uri("/api/v1/tickets/" + number).header(AUTHORIZATION, "Bearer " + aliceToken)
+                .contentType(MediaType.valueOf("application/merge-patch+json")).content("{\"impact\": \"HIGH\", \"urgency\": \"HIGH\"}")
+                .header("If-Match", "*").exchange();
+        assertThat(patched.getResponse().getStatus()).as(body(patched)).isEqualTo(200);
+        assertThat(JsonPath.<String>read(body(patched), "$.priority")).isEqualTo("P1");
+        var levels = levels(aliceToken, number);
+        assertThat(target(levels, "FIRST_RESPONSE")).containsEntry("businessTime", "PT10M")
+                .containsEntry("dueAt", created.plus(Duration.ofMinutes(10)).toString());
+        assertThat(target(levels, "RESOLUTION")).containsEntry("dueAt", created.plus(Duration.ofHours(4)).toString());
+    }
+
+    @Test
+    void theSweepWarnsThePeopleWorkingAndThenReportsTheBreachToThoseAccountableOnce() {
+        String number = portalIncident();
+        var ticket = tickets.find(TicketNumber.parse(number).orElseThrow()).orElseThrow();
+        Instant created = ticket.createdAt();
+
+        sweep.fireDue(created.plus(Duration.ofMinutes(22)), 10_000);
+        assertThat(staffNotices(ticket.id().value())).isEmpty();
+
+        sweep.fireDue(created.plus(Duration.ofMinutes(23)), 10_000);
+        var warnings = staffNotices(ticket.id().value());
+        assertThat(warnings).extracting(PendingMessage::subject).allMatch(s -> s.contains("First response target 75% used"));
+        assertThat(warnings).extracting(PendingMessage::recipient).contains(coordinator.email());
+
+        // 90 % and the breach have both passed by now: one notice (the breach) says it all
+        sweep.fireDue(created.plus(Duration.ofMinutes(31)), 10_000);
+        sweep.fireDue(created.plus(Duration.ofMinutes(32)), 10_000);
+        var all = staffNotices(ticket.id().value());
+        var breaches = all.stream().filter(m -> m.payload().contains("SLA_BREACH")).toList();
+        assertThat(breaches).extracting(PendingMessage::recipient).contains(coordinator.email()).doesNotHaveDuplicates();
+        assertThat(all.stream().filter(m -> m.payload().contains("\"percent\":90"))).isEmpty();
+        var first = target(levels(aliceToken, number), "FIRST_RESPONSE");
+        assertThat(first).containsEntry("outcome", "BREACHED").containsEntry("breachedAt", created.plus(Duration.ofMinutes(30)).toString());
+        String timeline = body(get(aliceToken, "/api/v1/tickets/" + number + "/timeline?limit=200"));
+        assertThat(JsonPath.<List<String>>read(timeline, "$.items[?(@.kind == 'SERVICE_LEVEL')].body"))
+                .anyMatch(b -> b.startsWith("First response target 75% used"))
+                .anyMatch(b -> b.startsWith("First response target breached"));
+        assertThat(JsonPath.<List<Object>>read(body(get(carolToken, "/api/v1/tickets/" + number + "/timeline?limit=200")),
+                "$.items[?(@.kind == 'SERVICE_LEVEL')]")).as("the customer does not see internal measurements").isEmpty();
+    }
+
+    @Test
+    void aBreachedClockMetLateStaysBreachedAndAnAnswerInTimeIsMet() {
+        String late = portalIncident();
+        var lateTicket = tickets.find(TicketNumber.parse(late).orElseThrow()).orElseThrow();
+        sweep.fireDue(lateTicket.createdAt().plus(Duration.ofMinutes(31)), 10_000);
+        ok(postTicket(aliceToken, late, "comments", "{\"body\": \"Looking into it now.\"}"));
+        assertThat(target(levels(aliceToken, late), "FIRST_RESPONSE")).containsEntry("outcome", "BREACHED").containsEntry("state", "STOPPED");
+
+        String inTime = portalIncident();
+        ok(postTicket(aliceToken, inTime, "comments", "{\"body\": \"On it.\"}"));
+        var levels = levels(aliceToken, inTime);
+        assertThat(target(levels, "FIRST_RESPONSE")).containsEntry("outcome", "MET");
+        assertThat(target(levels, "NEXT_UPDATE")).containsEntry("state", "RUNNING");
+    }
+
+    @Test
+    void aHandOffStartsTheGroupsOlaAndAcceptingMeetsIt() {
+        String number = phoneIncident();
+        ok(postTicket(aliceToken, number, "handoffs", """
+                {"groupId": "%s", "reason": "Cable fault", "need": "ON_SITE_VISIT", "eta": "%s"}
+                """.formatted(field.id(), Instant.now().plus(Duration.ofHours(3)))));
+        var accept = target(levels(aliceToken, number), "ACCEPT");
+        assertThat(accept).containsEntry("state", "RUNNING").containsEntry("supportGroupId", field.id().toString())
+                .containsEntry("operational", true);
+        ok(postTicket(techToken, number, "handoff-acceptances", "{}"));
+        var levels = levels(aliceToken, number);
+        assertThat(target(levels, "ACCEPT")).containsEntry("outcome", "MET");
+        assertThat(target(levels, "COMPLETE")).containsEntry("state", "RUNNING");
+        assertThat(JsonPath.<String>read(body(get(aliceToken, "/api/v1/tickets/" + number)), "$.assignee.name"))
+                .isEqualTo(tech.displayName());
+        ok(postTicket(techToken, number, "handbacks", "{\"note\": \"Patched the cable\"}"));
+        assertThat(target(levels(aliceToken, number), "COMPLETE")).containsEntry("outcome", "MET");
+    }
+
+    @Test
+    void onlyTheWorkingGroupAcceptsAHandOff() {
+        String number = phoneIncident();
+        var refused = postTicket(aliceToken, number, "handoff-acceptances", "{}");
+        assertThat(refused.getResponse().getStatus()).isEqualTo(409);
+        ok(postTicket(aliceToken, number, "handoffs", """
+                {"groupId": "%s", "reason": "Cable fault", "need": "ON_SITE_VISIT", "eta": "%s"}
+                """.formatted(field.id(), Instant.now().plus(Duration.ofHours(3)))));
+        assertThat(postTicket(aliceToken, number, "handoff-acceptances", "{}").getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void resolvingMeetsResolutionAndReopeningRunsItAgain() {
+        String number = phoneIncident();
+        ok(postTicket(aliceToken, number, "transitions", """
+                {"to": "RESOLVED", "resolutionCode": "FIXED", "resolutionNotes": "Replaced the token"}"""));
+        var resolved = levels(aliceToken, number);
+        assertThat(target(resolved, "RESOLUTION")).containsEntry("outcome", "MET").containsEntry("state", "STOPPED");
+        assertThat(resolved).allMatch(l -> l.get("state").equals("STOPPED"));
+        assertThat(nearestDue(number)).isNull();
+        ok(postTicket(carolToken, number, "transitions", "{\"to\": \"IN_PROGRESS\", \"reason\": \"Still broken\"}"));
+        var reopened = levels(aliceToken, number);
+        assertThat(target(reopened, "RESOLUTION")).containsEntry("state", "RUNNING").containsEntry("outcome", "PENDING");
+        assertThat(reopened.stream().filter(l -> l.get("target").equals("NEXT_UPDATE") && l.get("state").equals("RUNNING"))).hasSize(1);
+    }
+
+    @Test
+    void customersDoNotSeeServiceLevelsAndStrangersSeeNoTicket() {
+        String number = portalIncident();
+        assertThat(get(carolToken, "/api/v1/tickets/" + number + "/service-levels").getResponse().getStatus()).isEqualTo(403);
+        String stranger = fixtures.tokenFor(fixtures.agentIn(fixtures.groupServing(fixtures.organization())));
+        assertThat(get(stranger, "/api/v1/tickets/" + number + "/service-levels").getResponse().getStatus()).isEqualTo(404);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    String portalIncident() {
+        return created(post(carolToken, "/api/v1/tickets", """
+                {"type": "INCIDENT", "subject": "Printer offline", "impact": "MEDIUM", "urgency": "HIGH"}"""), "$.number");
+    }
+
+    String phoneIncident() {
+        return created(post(aliceToken, "/api/v1/tickets", """
+                {"type": "INCIDENT", "subject": "VPN drops", "requesterId": "%s", "channel": "PHONE",
+                 "impact": "MEDIUM", "urgency": "HIGH"}""".formatted(carol.id())), "$.number");
+    }
+
+    Instant createdAt(String number) {
+        return tickets.find(TicketNumber.parse(number).orElseThrow()).orElseThrow().createdAt();
+    }
+
+    Instant nearestDue(String number) {
+        return jdbc.sql("select sla_due_at from tickets where number = :n").param("n", number)
+                .query((rs, i) -> java.util.Optional.ofNullable(SqlValues.instant(rs, "sla_due_at"))).single().orElse(null);
+    }
+
+    List<PendingMessage> staffNotices(java.util.UUID ticket) {
+        return outbox.about(ticket).stream().filter(m -> m.kind().equals(SlaNotices.KIND)).toList();
+    }
+
+    List<Map<String, Object>> levels(String token, String number) {
+        MvcTestResult result = get(token, "/api/v1/tickets/" + number + "/service-levels");
+        assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(200);
+        return JsonPath.read(body(result), "$.items");
+    }
+
+    static Map<String, Object> target(List<Map<String, Object>> levels, String target) {
+        return levels.stream().filter(l -> l.get("target").equals(target)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no " + target + " in " + levels));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T cast(Object o) {
+        return (T) o;
+    }
+
+    MvcTestResult get(String token, String uri) {
+        return mvc.get().uri(uri).header(AUTHORIZATION, "Bearer " + token).exchange();
+    }
+
+    MvcTestResult post(String token, String uri, String json) {
+        return mvc.post().uri(uri).header(AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+    }
+
+    MvcTestResult postTicket(String token, String number, String what, String json) {
+        return post(token, "/api/v1/tickets/" + number + "/" + what, json);
+    }
+
+    static void ok(MvcTestResult result) {
+        assertThat(result.getResponse().getStatus()).as(body(result)).isBetween(200, 201);
+    }
+
+    static String created(MvcTestResult result) {
+        return created(result, "$.id");
+    }
+
+    static String created(MvcTestResult result, String path) {
+        assertThat(result.getResponse().getStatus()).as(body(result)).isEqualTo(201);
+        return JsonPath.read(body(result), path);
+    }
+
+    static String body(MvcTestResult result) {
+        try {
+            return result.getResponse().getContentAsString();
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
