@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Who is told about a warning or a breach, through the outbox (one message per person, kind
  * {@value #KIND}). Before a breach the people doing the work hear: the assignee and the working group (for an
  * OLA, the group it binds; with no hand-off, the owner; with nobody at all, the coordinators). At the breach the people accountable hear: the owner,
- * the team leads of the owner's and the working group's teams, and every coordinator.
+ * the team leads of the owner's and the working group's teams, and every coordinator (with none of them, the
+ * administrators: a breach is never silent).
  */
 @Component
 class SlaNotices {
@@ -77,6 +78,10 @@ class SlaNotices {
             }
         }
         directory.activeStaff(Role.COORDINATOR).forEach(c -> to.add(c.id()));
+        if (to.isEmpty()) {
+            // a breach is never silent: with nobody accountable in sight, the administrators hear of it
+            directory.activeStaff(Role.ADMIN).forEach(a -> to.add(a.id()));
+        }
         return send(to, ticket, clock, "SLA_BREACH", ticket.number() + ": " + Texts.breached(clock), 100, at);
     }
 
