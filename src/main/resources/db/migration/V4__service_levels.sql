@@ -3,7 +3,7 @@
 
 -- The queue order "nearest due first": written by the SLA module through the ticket module's API.
 alter table tickets add column sla_due_at timestamp with time zone;
-create index tickets_open_sla_due_idx on tickets (is_open, sla_due_at, id);
+create index tickets_sla_due_idx on tickets (sla_due_at, id);
 
 create table sla_policies (
     id                 uuid primary key,

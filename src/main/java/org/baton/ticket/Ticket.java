@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * accountable from first contact to closure; the working group and assignee are whoever is doing
  * the work right now (after a hand-off), and never replace the owner.
  *
+ * @param slaDueAt when the nearest running service-level target is due (kept by the SLA module; not part of the version)
  * @param version increases with every change; the API's ETag
  */
 public record Ticket(
@@ -56,6 +57,7 @@ public record Ticket(
         Instant updatedAt,
         @Nullable Instant resolvedAt,
         @Nullable Instant closedAt,
+        @Nullable Instant slaDueAt,
         long version) {
 
     public boolean isOpen() {
@@ -79,7 +81,7 @@ public record Ticket(
         return new Ticket(TicketId.random(), number, type, TicketStatus.NEW, null, impact, urgency, priority, organizationId,
                 organizationName, requesterId, requesterName, requesterLocation, requesterContact, channel, category, subject,
                 description, null, null, workingGroupId, workingGroupName, null, null, null, false, false, false, false, null, null,
-                null, null, null, null, dueAt, null, createdBy, now, now, null, null, -1);
+                null, null, null, null, dueAt, null, createdBy, now, now, null, null, null, -1);
     }
 
     Builder change() {
@@ -163,7 +165,7 @@ public record Ticket(
                     workingGroupName, assigneeId, assigneeName, handoffEta, handedOff, ownershipTransferred, reopened,
                     firstContactResolved, resolutionCode, resolutionNotes, expectedRestorationAt, restorationUnknownReason,
                     nextUpdateDueAt, lastStatusUpdateAt, dueAt, mergedIntoId, from.createdBy, from.createdAt, now,
-                    resolvedAt, closedAt, from.version + 1);
+                    resolvedAt, closedAt, from.slaDueAt, from.version + 1);
         }
     }
 }

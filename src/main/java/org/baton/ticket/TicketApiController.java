@@ -173,12 +173,11 @@ class TicketApiController {
             @Parameter(description = "Changed at or after this instant (RFC 3339).") @RequestParam(required = false) @Nullable String updatedSince,
             @Parameter(description = "Only open tickets whose promised next update is late.")
                     @RequestParam(required = false, defaultValue = "false") boolean nextUpdateOverdue,
-            @Parameter(description = "Only -updatedAt (the default) for now.") @RequestParam(required = false) @Nullable String sort,
+            @Parameter(description = "-updatedAt (the default: newest change first) or slaDue (nearest service-level due first; "
+                    + "only tickets with a running SLA or OLA target).") @RequestParam(required = false) @Nullable String sort,
             @Parameter(description = "Items per page, 1 to 200.", example = "50") @RequestParam(required = false) @Nullable Integer limit,
             @Parameter(description = "The nextCursor of the previous page.") @RequestParam(required = false) @Nullable String cursor) {
-        if (sort != null && !sort.equals("-updatedAt")) {
-            throw new BadParameter("sort", "must be -updatedAt");
-        }
+        TicketOrder order = TicketOrder.parse(sort);
         PageQuery page = PageQuery.of(limit, cursor);
         TicketFilter filter;
         try {
@@ -193,8 +192,9 @@ class TicketApiController {
         } catch (InvalidInput e) {
             throw new BadParameter(e.problems().getFirst().field(), e.problems().getFirst().message());
         }
-        List<Ticket> rows = tickets.page(user, filter, page.after(), page.fetchSize(), desk.now());
-        return CursorPage.fromLookahead(rows, page, Tickets::cursorKey, views::resource).toResponse();
+        List<Ticket> rows = tickets.page(user, filter, order, page.after(), page.fetchSize(), desk.now());
+        return CursorPage.fromLookahead(rows, page, order == TicketOrder.SLA_DUE ? Tickets::dueCursorKey : Tickets::cursorKey,
+                views::resource).toResponse();
     }
 
     @PatchMapping("/{number}")

@@ -39,6 +39,8 @@ record TicketResource(
         Instant updatedAt,
         @Nullable Instant resolvedAt,
         @Nullable Instant closedAt,
+        @Schema(description = "When the nearest running service-level target (SLA or OLA) is due; null when none runs.")
+        @Nullable Instant slaDueAt,
         long version) {
 
     record Ref(String id, String name) {}
@@ -61,6 +63,6 @@ record TicketResource(
                 t.resolutionCode() == null ? null : new Resolution(t.resolutionCode(), String.valueOf(t.resolutionNotes())),
                 t.expectedRestorationAt(), t.restorationUnknownReason(), t.nextUpdateDueAt(), t.nextUpdateOverdue(now),
                 t.lastStatusUpdateAt(), t.dueAt(), mergedInto == null ? null : mergedInto.value(), t.createdAt(),
-                t.updatedAt(), t.resolvedAt(), t.closedAt(), t.version());
+                t.updatedAt(), t.resolvedAt(), t.closedAt(), t.slaDueAt(), t.version());
     }
 }

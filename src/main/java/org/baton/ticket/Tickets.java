@@ -166,6 +166,11 @@ class Tickets {
      * position {@code after} (a cursor key from {@link #cursorKey}).
      */
     List<Ticket> page(CurrentUser viewer, TicketFilter filter, @Nullable String after, int fetchSize, Instant now) {
+        return page(viewer, filter, TicketOrder.UPDATED_DESC, after, fetchSize, now);
+    }
+
+    /** A page in {@code order}; {@link TicketOrder#SLA_DUE} lists only tickets with a running service-level target. */
+    List<Ticket> page(CurrentUser viewer, TicketFilter filter, TicketOrder order, @Nullable String after, int fetchSize, Instant now) {
         Map<String, Object> p = new HashMap<>();
         StringBuilder where = new StringBuilder(" where 1 = 1");
         where.append(visibility(viewer, p));
@@ -188,6 +193,18 @@ class Tickets {
         if (filter.nextUpdateOverdue()) {
             where.append(" and t.is_open = true and t.next_update_due_at < :now");
             p.put("now", timestamp(now));
+        }
+        if (order == TicketOrder.SLA_DUE) {
+            where.append(" and t.sla_due_at is not null");
+            if (after != null) {
+                Cursor cursor = Cursor.parse(after);
+                where.append(" and (t.sla_due_at > :afterDue or (t.sla_due_at = :afterDue and t.id > :afterId))");
+                p.put("afterDue", timestamp(cursor.updatedAt()));
+                p.put("afterId", cursor.id());
+            }
+            String ids = "select t.id from tickets t" + (h2() ? " use index (tickets_sla_due_idx)" : "") + where
+                    + " order by t.sla_due_at, t.id fetch first " + fetchSize + " rows only";
+            return jdbc.sql(SELECT + " where t.id in (" + ids + ") order by t.sla_due_at, t.id").params(p).query(Tickets::row).list();
         }
         if (after != null) {
             Cursor cursor = Cursor.parse(after);
@@ -261,6 +278,12 @@ class Tickets {
 
     static String cursorKey(Ticket t) {
         Instant at = t.updatedAt();
+        return at.getEpochSecond() + "." + at.getNano() + "_" + t.id().value();
+    }
+
+    /** The cursor key of a ticket in a list ordered by {@link TicketOrder#SLA_DUE}. */
+    static String dueCursorKey(Ticket t) {
+        Instant at = java.util.Objects.requireNonNull(t.slaDueAt(), "listed by due instant");
         return at.getEpochSecond() + "." + at.getNano() + "_" + t.id().value();
     }
 
@@ -412,6 +435,7 @@ class Tickets {
                 requiredInstant(rs, "updated_at"),
                 instant(rs, "resolved_at"),
                 instant(rs, "closed_at"),
+                instant(rs, "sla_due_at"),
                 rs.getLong("version"));
     }
 

@@ -251,6 +251,27 @@ class ServiceLevelTests {
     }
 
     @Test
+    void theQueueSortsByTheNearestDueTargetAndPagesOnIt() {
+        String p2 = portalIncident();
+        String p1 = created(post(carolToken, "/api/v1/tickets", """
+                {"type": "INCIDENT", "subject": "Whole floor offline", "impact": "HIGH", "urgency": "HIGH"}"""), "$.number");
+        String resolved = phoneIncident();
+        ok(postTicket(aliceToken, resolved, "transitions", """
+                {"to": "RESOLVED", "resolutionCode": "FIXED", "resolutionNotes": "Done"}"""));
+        String uri = "/api/v1/tickets?organizationId=" + org.id() + "&sort=slaDue";
+        assertThat(JsonPath.<List<String>>read(body(get(aliceToken, uri)), "$.items[*].number"))
+                .as("nearest due first; a ticket with nothing running is not in this queue").containsExactly(p1, p2);
+        MvcTestResult first = get(aliceToken, uri + "&limit=1");
+        assertThat(JsonPath.<List<String>>read(body(first), "$.items[*].number")).containsExactly(p1);
+        String cursor = JsonPath.read(body(first), "$.nextCursor");
+        assertThat(JsonPath.<List<String>>read(body(get(aliceToken, uri + "&limit=1&cursor=" + cursor)), "$.items[*].number"))
+                .containsExactly(p2);
+        assertThat(JsonPath.<String>read(body(get(aliceToken, "/api/v1/tickets/" + p1)), "$.slaDueAt"))
+                .isEqualTo(createdAt(p1).plus(Duration.ofMinutes(10)).toString());
+        assertThat(get(aliceToken, "/api/v1/tickets?sort=priority").getResponse().getStatus()).isEqualTo(400);
+    }
+
+    @Test
     void customersDoNotSeeServiceLevelsAndStrangersSeeNoTicket() {
         String number = portalIncident();
         assertThat(get(carolToken, "/api/v1/tickets/" + number + "/service-levels").getResponse().getStatus()).isEqualTo(403);
