@@ -110,7 +110,8 @@ record TargetClock(UUID id, TicketId ticketId, ServiceTarget target, int cycle, 
         if (met && breached == null && due != null && due.isBefore(at)) {
             breached = due;
         }
-        return with(State.STOPPED, next, breached, met ? at : null, at, reason);
+        return new TargetClock(id, ticketId, target, cycle, policyId, supportGroupId, calendarId, amount, promisedAt, startedAt,
+                State.STOPPED, next, due, firedPercent, null, 0, breached, met ? at : null, at, reason, version);
     }
 
     /** A stopped clock runs again (a reopened ticket): the time it was stopped counts as a pause; it is no longer met. */

@@ -69,7 +69,7 @@ class TicketServiceLevelApiController {
         Instant now = clock.instant();
         return new Page(ticket.number().value(), levels.of(ticket.id(), now).stream().map(s -> new TargetResource(s.target().name(),
                 s.target().operational(), s.cycle(), s.state(), s.outcome(), s.startedAt().toString(), text(s.dueAt()),
-                s.businessTime().toString(), s.remaining().toString(),
+                s.businessTime().toString(), s.remaining().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
                 s.paused().stream().map(p -> new Paused(p.pausedAt().toString(), text(p.resumedAt()))).toList(), text(s.metAt()),
                 text(s.breachedAt()), text(s.stoppedAt()), s.calendarId().toString(),
                 s.supportGroupId() == null ? null : s.supportGroupId().toString())).toList());

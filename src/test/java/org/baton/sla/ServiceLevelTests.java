@@ -105,7 +105,8 @@ class ServiceLevelTests {
         Instant created = createdAt(number);
         var levels = levels(aliceToken, number);
         assertThat(levels).extracting(l -> l.get("target")).contains("FIRST_RESPONSE", "NEXT_UPDATE", "RESOLUTION");
-        assertThat(target(levels, "FIRST_RESPONSE")).containsEntry("outcome", "MET").containsEntry("metAt", created.toString());
+        assertThat(target(levels, "FIRST_RESPONSE")).containsEntry("outcome", "MET").containsEntry("metAt", created.toString())
+                .containsEntry("dueAt", created.plus(Duration.ofMinutes(30)).toString()).containsEntry("remaining", "PT30M");
         assertThat(target(levels, "NEXT_UPDATE")).containsEntry("state", "RUNNING")
                 .containsEntry("dueAt", created.plus(Duration.ofHours(1)).toString());
     }
