@@ -110,6 +110,24 @@ class PolicyApiTests {
     }
 
     @Test
+    void aCalendarAPolicyMeasuresOnIsNotDeleted() {
+        MvcTestResult calendar = send("POST", admin, "/api/v1/calendars", """
+                {"name": "%s", "timeZone": "Europe/Berlin",
+                 "weeklyHours": {"MONDAY": [{"start": "09:00", "end": "17:00"}]}}""".formatted(Fixtures.unique("Mondays")), null);
+        assertThat(calendar.getResponse().getStatus()).as(body(calendar)).isEqualTo(201);
+        String calendarId = JsonPath.read(body(calendar), "$.id");
+        String policyName = Fixtures.unique("On Mondays");
+        MvcTestResult policy = send("POST", admin, "/api/v1/service-level-policies", """
+                {"kind": "SLA", "name": "%s", "organizationId": "%s", "calendarId": "%s",
+                 "targets": [{"ticketType": "INCIDENT", "priority": "P1", "target": "RESOLUTION", "duration": "PT4H"}]}
+                """.formatted(policyName, org.id(), calendarId), null);
+        assertThat(policy.getResponse().getStatus()).as(body(policy)).isEqualTo(201);
+        MvcTestResult refused = send("DELETE", admin, "/api/v1/calendars/" + calendarId, null, "\"0\"");
+        assertThat(refused.getResponse().getStatus()).as(body(refused)).isEqualTo(409);
+        assertThat(JsonPath.<String>read(body(refused), "$.detail")).contains(policyName);
+    }
+
+    @Test
     void customersMayNotSeePoliciesAndAgentsMayNotChangeThem() {
         assertThat(send("GET", customer, "/api/v1/service-level-policies", null, null).getResponse().getStatus()).isEqualTo(403);
         assertThat(send("POST", agent, "/api/v1/service-level-policies", sla(Fixtures.unique("Nope"),
