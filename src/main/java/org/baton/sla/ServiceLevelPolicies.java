@@ -7,6 +7,7 @@ import static org.baton.shared.SqlValues.uuid;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,16 +29,50 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The store of SLA and OLA policies with their targets. */
+/**
+ * The store of SLA and OLA policies with their targets. The policy that applies to an organization or a group is
+ * remembered per node for {@link #REMEMBERED} (every ticket event asks), and forgotten at once on this node when
+ * any policy changes; another node sees a change within that time.
+ */
 @Repository
 class ServiceLevelPolicies {
 
+    static final Duration REMEMBERED = Duration.ofSeconds(5);
     private static final String ANY_TYPE = "ANY";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<String, Remembered> applicable = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ServiceLevelPolicies(JdbcClient jdbc) {
+    private record Remembered(Optional<ServiceLevelPolicy> policy, Instant until) {}
+
+    ServiceLevelPolicies(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    private Optional<ServiceLevelPolicy> remembered(String key, java.util.function.Supplier<Optional<ServiceLevelPolicy>> load) {
+        Instant now = clock.instant();
+        Remembered r = applicable.get(key);
+        if (r == null || r.until().isBefore(now)) {
+            r = new Remembered(load.get(), now.plus(REMEMBERED));
+            applicable.put(key, r);
+        }
+        return r.policy();
+    }
+
+    /** Forgets now and again after the commit, so no look-up in between keeps the old policy. */
+    private void forget() {
+        applicable.clear();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            applicable.clear();
+                        }
+                    });
+        }
     }
 
     Optional<ServiceLevelPolicy> byId(UUID id) {
@@ -47,6 +82,10 @@ class ServiceLevelPolicies {
 
     /** The SLA an organization's tickets are measured against: its own, else the default; empty when neither exists. */
     Optional<ServiceLevelPolicy> slaFor(OrganizationId organization) {
+        return remembered("ORG:" + organization, () -> loadSlaFor(organization));
+    }
+
+    private Optional<ServiceLevelPolicy> loadSlaFor(OrganizationId organization) {
         List<ServiceLevelPolicy> found = withTargets(jdbc.sql(
                         "select * from sla_policies where scope_key in (:org, 'DEFAULT') order by case when scope_key = 'DEFAULT' then 1 else 0 end")
                 .param("org", "ORG:" + organization)
@@ -57,11 +96,11 @@ class ServiceLevelPolicies {
 
     /** A support group's OLA, if it has one. */
     Optional<ServiceLevelPolicy> olaFor(SupportGroupId group) {
-        return withTargets(jdbc.sql("select * from sla_policies where scope_key = :key")
+        return remembered("GROUP:" + group, () -> withTargets(jdbc.sql("select * from sla_policies where scope_key = :key")
                         .param("key", "GROUP:" + group)
                         .query(ServiceLevelPolicies::row)
                         .list())
-                .stream().findFirst();
+                .stream().findFirst());
     }
 
     /** One page of policies by name, after {@code afterName}. */
@@ -97,6 +136,7 @@ class ServiceLevelPolicies {
     }
 
     void insert(ServiceLevelPolicy policy) {
+        forget();
         jdbc.sql("""
                 insert into sla_policies (id, kind, scope_key, name, organization_id, support_group_id, calendar_id,
                     warning_percents, pause_on, version, created_at, updated_at)
@@ -107,6 +147,7 @@ class ServiceLevelPolicies {
 
     /** Replaces a policy if it is still at {@code policy.version()}; false when someone else changed it first. */
     boolean replace(ServiceLevelPolicy policy) {
+        forget();
         int rows = jdbc.sql("""
                 update sla_policies set kind = :kind, scope_key = :scope, name = :name, organization_id = :org,
                     support_group_id = :group, calendar_id = :calendar, warning_percents = :warnings, pause_on = :pauseOn,
@@ -122,6 +163,7 @@ class ServiceLevelPolicies {
     }
 
     boolean delete(UUID id, long version) {
+        forget();
         return jdbc.sql("delete from sla_policies where id = :id and version = :version")
                 .param("id", id).param("version", version).update() == 1;
     }
