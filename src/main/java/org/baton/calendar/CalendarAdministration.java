@@ -79,6 +79,17 @@ class CalendarAdministration {
                 + "); move those to another calendar first.");
     }
 
+    /** Everything that would make {@link #create} (or {@link #update} of {@code current}) refuse {@code input}; saves nothing. */
+    @Transactional(readOnly = true)
+    List<FieldProblem> problems(CalendarInput input, @Nullable CalendarId current) {
+        try {
+            checked(input, current == null ? null : calendars.byId(current).orElse(null));
+            return List.of();
+        } catch (InvalidInput invalid) {
+            return invalid.problems();
+        }
+    }
+
     private CalendarDefinition checked(CalendarInput input, @Nullable BusinessCalendar current) {
         List<FieldProblem> problems = new ArrayList<>();
         CalendarDefinition definition = null;
