@@ -10,4 +10,7 @@ public interface BusinessCalendars {
 
     /** The calendar's name, for display; empty when there is no such calendar. */
     Optional<String> name(CalendarId id);
+
+    /** Every calendar's name by id, ordered by name (at most 1,000), for choosing one. */
+    java.util.Map<CalendarId, String> names();
 }

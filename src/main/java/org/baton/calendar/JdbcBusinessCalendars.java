@@ -44,6 +44,13 @@ class JdbcBusinessCalendars implements BusinessCalendars {
         return calendarTime(id).map(time -> time.definition().name());
     }
 
+    @Override
+    public Map<CalendarId, String> names() {
+        Map<CalendarId, String> names = new java.util.LinkedHashMap<>();
+        calendars.page(null, null, 1000).forEach(c -> names.put(c.id(), c.definition().name()));
+        return names;
+    }
+
     Optional<CalendarTime> calendarTime(CalendarId id) {
         Instant now = clock.instant();
         Remembered known = remembered.get(id);

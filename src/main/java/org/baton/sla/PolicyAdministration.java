@@ -63,6 +63,12 @@ class PolicyAdministration {
         return policies.byId(policy.id()).orElseThrow();
     }
 
+    /** Checks a policy without saving it; throws {@link InvalidInput} naming every problem. */
+    void validate(@Nullable UUID id, PolicyInput input) {
+        Instant now = clock.instant();
+        check(id == null ? UUID.randomUUID() : id, input, 0, now, now);
+    }
+
     @Transactional
     ServiceLevelPolicy replace(UUID id, long expectedVersion, PolicyInput input) {
         ServiceLevelPolicy current = policies.byId(id).orElseThrow(() -> new NotFound("service-level policy", id));
