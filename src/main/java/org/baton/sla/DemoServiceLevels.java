@@ -2,6 +2,7 @@ package org.baton.sla;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.baton.calendar.BusinessCalendars;
 import org.baton.calendar.CalendarId;
 import org.baton.identity.Directory;
 import org.baton.identity.Organization;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo desk's service levels, loaded once into an empty demo database before the demo tickets: a default SLA
- * for every client, a tighter contract for Northwind Logistics, and OLAs for Field Services and Network Operations.
+ * for every client (24×7), a tighter contract for Northwind Logistics on Berlin office hours, and OLAs for Field
+ * Services and Network Operations.
  */
 @Component
 @Order(25)
@@ -29,12 +31,15 @@ class DemoServiceLevels implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final Directory directory;
     private final PolicyAdministration administration;
+    private final BusinessCalendars calendars;
 
-    DemoServiceLevels(DemoMode demo, JdbcClient jdbc, Directory directory, PolicyAdministration administration) {
+    DemoServiceLevels(DemoMode demo, JdbcClient jdbc, Directory directory, PolicyAdministration administration,
+            BusinessCalendars calendars) {
         this.demo = demo;
         this.jdbc = jdbc;
         this.directory = directory;
         this.administration = administration;
+        this.calendars = calendars;
     }
 
     @Override
@@ -54,9 +59,12 @@ class DemoServiceLevels implements ApplicationRunner {
                     {"SERVICE_REQUEST", "P2", "PT2H", "PT4H", "PT24H"},
                     {"SERVICE_REQUEST", "P3", "PT4H", "PT24H", "PT72H"},
                     {"SERVICE_REQUEST", "P4", "PT8H", "PT48H", "PT120H"}})));
+        // Northwind's contract runs on office hours in Berlin (with Bavarian holidays) when the demo calendars are there
+        String office = calendars.names().entrySet().stream().filter(e -> e.getValue().equals("Office hours (Berlin)"))
+                .map(e -> e.getKey().toString()).findFirst().orElse(calendar);
         directory.organizations().stream().filter(o -> o.name().equals("Northwind Logistics")).map(Organization::id).findFirst()
                 .ifPresent(northwind -> administration.create(new PolicyAdministration.PolicyInput("SLA", "Northwind Logistics contract",
-                        northwind.toString(), false, null, calendar, List.of(75, 90), List.of("CUSTOMER", "THIRD_PARTY"), sla(new String[][] {
+                        northwind.toString(), false, null, office, List.of(75, 90), List.of("CUSTOMER", "THIRD_PARTY"), sla(new String[][] {
                             {"INCIDENT", "P1", "PT10M", "PT30M", "PT2H"},
                             {"INCIDENT", "P2", "PT20M", "PT1H", "PT6H"},
                             {"INCIDENT", "P3", "PT2H", "PT4H", "PT16H"},
