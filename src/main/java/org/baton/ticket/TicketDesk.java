@@ -374,7 +374,7 @@ class TicketDesk {
     // ---------------------------------------------------------------- ownership
 
     /** Total contact ownership: a staff member who moves a ticket on from New becomes its owner if it has none. */
-    private void takeOwnershipIfUnowned(TicketChange c, boolean markAssigned) {
+    void takeOwnershipIfUnowned(TicketChange c, boolean markAssigned) {
         CurrentUser user = Objects.requireNonNull(c.user());
         if (c.next().ownerId == null && user.isStaff()) {
             assignOwner(c, user.id(), user.displayName());

@@ -70,6 +70,8 @@ class TicketLinks {
             onTarget.add(new Timeline.Entry(EntryKind.LINKED, Visibility.INTERNAL, kind.inverse() + " " + source.number(), inverse));
             if (kind == LinkKind.DUPLICATE_OF) {
                 c.next().mergedIntoId = target.id();
+                // whoever merges a new, unowned duplicate takes ownership of it, as anyone who moves a ticket on from New
+                desk.takeOwnershipIfUnowned(c, false);
                 desk.resolve(c, "DUPLICATE", "Duplicate of " + target.number() + "; merged into it, where the work goes on.", false);
                 onTarget.add(new Timeline.Entry(EntryKind.MERGED, Visibility.INTERNAL,
                         source.number() + " was merged into this ticket; its timeline is shown here too.",

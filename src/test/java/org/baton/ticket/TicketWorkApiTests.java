@@ -347,6 +347,16 @@ class TicketWorkApiTests {
     }
 
     @Test
+    void mergingANewUnownedDuplicateMakesTheAgentWhoMergesItItsOwner() {
+        String original = desk.portalIncident();
+        String duplicate = desk.portalIncident();
+        MvcTestResult merged = desk.post(desk.aliceToken, duplicate, "links", "{\"kind\": \"DUPLICATE_OF\", \"target\": \"%s\"}".formatted(original));
+        assertThat(merged).hasStatus(201);
+        assertThat(merged).bodyJson().extractingPath("$.status").isEqualTo("RESOLVED");
+        assertThat(merged).bodyJson().extractingPath("$.owner.id").isEqualTo(desk.alice.id().toString());
+    }
+
+    @Test
     void theTimelineExportsAsCsvAndJsonAndCustomersGetThePublicPartOnly() throws Exception {
         String number = desk.phoneIncident();
         desk.post(desk.aliceToken, number, "comments", "{\"body\": \"=cmd|' /C calc'!A0, \\\"quoted\\\"\", \"visibility\": \"INTERNAL\"}");
