@@ -40,7 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the cadence, or at the time promised to the customer if that is sooner). Resolution is met on resolving, and
  * runs again on reopening (the resolved time counts as paused). A hand-off starts the group's accept and complete
  * clocks; accepting meets the first, handing back or resolving both. A priority change measures every running
- * target again from its original start. Closing or cancelling stops what is still running, unmeasured.
+ * target again from its original start. Closing or cancelling stops what is still running, unmeasured, and so
+ * does merging a duplicate into another ticket (the survivor's clocks measure the work).
  */
 @Component
 class ServiceLevelTracking {
@@ -195,7 +196,9 @@ class ServiceLevelTracking {
         for (TargetClock clock : w.clocks()) {
             if (t.status() == TicketStatus.RESOLVED) {
                 if (!clock.stopped()) {
-                    w.stop(clock, at, true, "RESOLVED");
+                    // a duplicate merged into another ticket is not a resolution: the survivor's clocks measure the work
+                    boolean merged = t.mergedIntoId() != null;
+                    w.stop(clock, at, !merged, merged ? "MERGED" : "RESOLVED");
                 }
             } else if (!t.isOpen()) {
                 if (!clock.stopped()) {

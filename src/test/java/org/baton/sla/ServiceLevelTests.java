@@ -273,6 +273,15 @@ class ServiceLevelTests {
     }
 
     @Test
+    void aDuplicateMergedIntoAnotherTicketIsNotCountedAsResolved() {
+        String survivor = portalIncident();
+        String duplicate = portalIncident();
+        ok(postTicket(aliceToken, duplicate, "links", "{\"kind\": \"DUPLICATE_OF\", \"target\": \"%s\"}".formatted(survivor)));
+        assertThat(target(levels(aliceToken, duplicate), "RESOLUTION")).containsEntry("outcome", "CANCELLED").containsEntry("state", "STOPPED");
+        assertThat(target(levels(aliceToken, survivor), "RESOLUTION")).containsEntry("state", "RUNNING");
+    }
+
+    @Test
     void customersDoNotSeeServiceLevelsAndStrangersSeeNoTicket() {
         String number = portalIncident();
         assertThat(get(carolToken, "/api/v1/tickets/" + number + "/service-levels").getResponse().getStatus()).isEqualTo(403);
