@@ -18,7 +18,9 @@ import org.baton.identity.User;
 import org.baton.outbox.Outbox;
 import org.baton.outbox.PendingMessage;
 import org.baton.shared.SqlValues;
+import org.baton.ticket.Countdown;
 import org.baton.ticket.TicketNumber;
+import org.baton.ticket.TicketServiceLevels;
 import org.baton.ticket.TicketQueries;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,7 @@ class ServiceLevelTests {
     @Autowired Outbox outbox;
     @Autowired TicketQueries tickets;
     @Autowired JdbcClient jdbc;
+    @Autowired TicketServiceLevels countdowns;
 
     Organization org;
     SupportGroup desk;
@@ -279,6 +282,16 @@ class ServiceLevelTests {
         ok(postTicket(aliceToken, duplicate, "links", "{\"kind\": \"DUPLICATE_OF\", \"target\": \"%s\"}".formatted(survivor)));
         assertThat(target(levels(aliceToken, duplicate), "RESOLUTION")).containsEntry("outcome", "CANCELLED").containsEntry("state", "STOPPED");
         assertThat(target(levels(aliceToken, survivor), "RESOLUTION")).containsEntry("state", "RUNNING");
+    }
+
+    @Test
+    void theTicketPagesCountdownsPutWhatRunsFirstNearestDueFirst() {
+        String number = phoneIncident();
+        var ticket = tickets.find(TicketNumber.parse(number).orElseThrow()).orElseThrow();
+        var shown = countdowns.countdowns(ticket.id(), ticket.createdAt().plus(Duration.ofMinutes(5)));
+        assertThat(shown).extracting(Countdown::label).containsExactly("Next update", "Resolution", "First response");
+        assertThat(shown).extracting(Countdown::state).containsExactly("RUNNING", "RUNNING", "MET");
+        assertThat(shown.get(0).remaining()).isEqualTo(Duration.ofMinutes(55));
     }
 
     @Test
