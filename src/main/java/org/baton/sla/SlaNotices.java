@@ -37,8 +37,8 @@ class SlaNotices {
         this.outbox = outbox;
     }
 
-    /** Sends the warning; returns how many people it went to. */
-    int warn(Ticket ticket, TargetClock clock, int percent, Instant at) {
+    /** Sends the warning; returns the people it went to. */
+    Set<UserId> warn(Ticket ticket, TargetClock clock, int percent, Instant at) {
         Set<UserId> to = new LinkedHashSet<>();
         SupportGroupId group = clock.target().operational() ? clock.supportGroupId() : ticket.workingGroupId();
         if (ticket.assigneeId() != null) {
@@ -56,8 +56,8 @@ class SlaNotices {
         return send(to, ticket, clock, "SLA_WARNING", ticket.number() + ": " + Texts.warning(clock, percent), percent, at);
     }
 
-    /** Sends the breach; returns how many people it went to. */
-    int breach(Ticket ticket, TargetClock clock, Instant at) {
+    /** Sends the breach; returns the people it went to. */
+    Set<UserId> breach(Ticket ticket, TargetClock clock, Instant at) {
         Set<UserId> to = new LinkedHashSet<>();
         if (ticket.ownerId() != null) {
             to.add(ticket.ownerId());
@@ -85,9 +85,9 @@ class SlaNotices {
         return send(to, ticket, clock, "SLA_BREACH", ticket.number() + ": " + Texts.breached(clock), 100, at);
     }
 
-    private int send(Set<UserId> recipients, Ticket ticket, TargetClock clock, String template, String subject, int percent,
+    private Set<UserId> send(Set<UserId> recipients, Ticket ticket, TargetClock clock, String template, String subject, int percent,
             Instant at) {
-        int sent = 0;
+        Set<UserId> sent = new LinkedHashSet<>();
         for (UserId id : recipients) {
             @Nullable User user = directory.user(id).filter(User::active).orElse(null);
             if (user == null || !user.role().isStaff()) {
@@ -104,7 +104,7 @@ class SlaNotices {
             payload.put("dueAt", Texts.text(clock.dueAt()));
             payload.put("firedAt", at.toString());
             outbox.enqueue(new OutboxMessage(KIND, ticket.id().value(), user.email(), subject, payload));
-            sent++;
+            sent.add(user.id());
         }
         return sent;
     }

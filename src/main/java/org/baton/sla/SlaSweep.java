@@ -67,14 +67,14 @@ class SlaSweep {
             if (clocks.recordFiring(clock.id(), percent, firesAt, now)) {
                 TargetClock shown = next.scheduled(calendar, warnings);
                 if (percent >= 100) {
-                    notices.breach(ticket, shown, now);
+                    var notified = notices.breach(ticket, shown, now);
                     records.appendServiceLevelEntry(ticket.id(), now, true, Texts.breached(shown), Texts.details(shown, calendar, now));
-                    events.publishEvent(new SlaBreached(ticket.id(), ticket.number(), clock.target(), due, now));
+                    events.publishEvent(new SlaBreached(ticket.id(), ticket.number(), clock.target(), due, now, notified));
                 } else {
-                    notices.warn(ticket, shown, percent, now);
+                    var notified = notices.warn(ticket, shown, percent, now);
                     records.appendServiceLevelEntry(ticket.id(), now, true, Texts.warning(shown, percent),
                             Texts.details(shown, calendar, now));
-                    events.publishEvent(new SlaWarningReached(ticket.id(), ticket.number(), clock.target(), percent, due, now));
+                    events.publishEvent(new SlaWarningReached(ticket.id(), ticket.number(), clock.target(), percent, due, now, notified));
                 }
             }
         }
