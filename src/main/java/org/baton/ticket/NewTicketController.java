@@ -1,5 +1,6 @@
 package org.baton.ticket;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ class NewTicketController {
         }
         String key = form.key();
         try {
-            TicketIntake.OpenTicket command = form.command();
+            TicketIntake.OpenTicket command = command(user, form);
             if (key == null || key.isBlank() || key.length() > 200) {
                 throw InvalidInput.of("key", "this form has expired; check the fields and submit again");
             }
@@ -120,6 +121,21 @@ class NewTicketController {
             view.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
             return view;
         }
+    }
+
+    /** The form's command; when the form itself is wrong, its problems together with those the intake finds. */
+    private TicketIntake.OpenTicket command(CurrentUser user, NewTicketForm form) {
+        NewTicketForm.Parsed parsed = form.parse();
+        if (parsed.problems().isEmpty()) {
+            return parsed.command();
+        }
+        List<FieldProblem> problems = new ArrayList<>(parsed.problems());
+        try {
+            intake.validate(user, parsed.command());
+        } catch (InvalidInput more) {
+            more.problems().stream().filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field()))).forEach(problems::add);
+        }
+        throw new InvalidInput(problems);
     }
 
     private String page(CurrentUser user, NewTicketForm form, Map<String, String> errors, Model model) {

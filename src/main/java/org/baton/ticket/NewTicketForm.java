@@ -53,7 +53,10 @@ record NewTicketForm(@Nullable String key, @Nullable String type, @Nullable Stri
         return type == null || type.isBlank() ? TicketType.INCIDENT.name() : type;
     }
 
-    TicketIntake.OpenTicket command() {
+    /** The command this form asks for, and what is wrong with the form itself (the intake checks the rest). */
+    record Parsed(TicketIntake.OpenTicket command, List<FieldProblem> problems) {}
+
+    Parsed parse() {
         Fields f = new Fields();
         List<FieldProblem> problems = new ArrayList<>();
         TicketType t = f.enumValue("type", type, TicketType.class);
@@ -84,10 +87,7 @@ record NewTicketForm(@Nullable String key, @Nullable String type, @Nullable Stri
         } catch (InvalidInput invalid) {
             problems.addAll(0, invalid.problems());
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
-        return command;
+        return new Parsed(command, problems);
     }
 
     /** What identifies this submission for the one-time key: every field but the key and the search text. */
