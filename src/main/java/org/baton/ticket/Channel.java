@@ -4,5 +4,7 @@ package org.baton.ticket;
 public enum Channel {
     PHONE, EMAIL, PORTAL, API, MONITORING, WALK_IN,
     /** Created by a recurring operational-task schedule. */
-    SCHEDULE
+    SCHEDULE,
+    /** Any other way an agent was reached (a chat message, a note left at the desk). */
+    OTHER
 }

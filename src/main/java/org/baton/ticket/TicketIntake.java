@@ -94,6 +94,11 @@ class TicketIntake {
         }
     }
 
+    /** Reports the problems of {@code command} as {@link #open} would, without opening anything (for a form's other errors). */
+    void validate(CurrentUser user, OpenTicket command) {
+        requester(user, command);
+    }
+
     private Optional<Answer> replay(CurrentUser user, String key, String requestHash) {
         Optional<IdempotencyKeys.Answer> stored = keys.find(user.id(), key);
         if (stored.isEmpty()) {
