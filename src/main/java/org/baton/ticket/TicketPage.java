@@ -218,7 +218,9 @@ final class TicketPage {
                 String name = field.getKey();
                 String before = word(name, text(field.getValue().path("before")), userName, zone);
                 String after = word(name, text(field.getValue().path("after")), userName, zone);
-                changes.add(FIELD_NAMES.getOrDefault(name, name) + ": " + before + " → " + after);
+                if (!before.equals(after)) {
+                    changes.add(FIELD_NAMES.getOrDefault(name, name) + ": " + before + " → " + after);
+                }
             }
             if (e.kind() == EntryKind.HANDED_OFF) {
                 String need = text(details.path("need"));
