@@ -374,7 +374,10 @@ class TicketPageController {
         }
         Map<String, String> names = new LinkedHashMap<>();
         Function<String, String> userName = id -> names.computeIfAbsent(id, this::userName);
-        model.addAttribute("timeline", entries.stream().map(e -> TicketPage.item(e, ticket.number(), json, user.timeZone(), userName)).toList());
+        model.addAttribute("timeline", entries.stream().map(e -> TicketPage.item(e, ticket.number(), json, user.timeZone(), userName))
+                .map(i -> staff || !i.kind().equals("Customer notified") ? i
+                        : new TicketPage.Item(i.id(), "Message to you", i.internal(), i.actor(), i.at(), i.body(), i.changes(), i.fromTicket()))
+                .toList());
         model.addAttribute("timelineAfter", after);
         model.addAttribute("timelineNext", more ? entries.getLast().id() : null);
         Lifecycle lifecycle = Lifecycle.of(ticket.type());

@@ -111,7 +111,7 @@ class TicketPageTests {
         MvcTestResult page = as(desk.carol).get("/tickets/" + number);
         assertThat(page).hasStatusOk();
         assertThat(html(page)).contains("id=\"ticket-header\"", "id=\"ticket-status\"", "id=\"ticket-owner\"",
-                        "id=\"next-update-due\"", "We are looking at it.", "id=\"reply-form\"", "id=\"reply-body\"")
+                        "id=\"next-update-due\"", "We are looking at it.", "Message to you", "id=\"reply-form\"", "id=\"reply-body\"")
                 .doesNotContain("Secret: the printer vendor is slow", "timeline-internal", "id=\"status-update-form\"",
                         "id=\"handoff-form\"", "id=\"transfer-form\"", "id=\"resolve-form\"", "id=\"link-form\"",
                         "id=\"presence\"", "visibility-internal");
@@ -179,6 +179,35 @@ class TicketPageTests {
         String html = html(alice.get("/tickets/" + number));
         assertThat(html).contains("Ownership transferred", "Going on leave", "Owner: Staff " + desk.alice.username() + " → Staff "
                 + desk.bob.username()).contains("id=\"link-list\"", "Related to", other);
+    }
+
+    @Test
+    void acceptHandBackPendingResumeAndCancelWorkThroughTheirForms() {
+        String number = desk.phoneIncident();
+        desk.post(desk.aliceToken, number, "handoffs", """
+                {"groupId": "%s", "reason": "Needs a technician", "need": "ON_SITE_VISIT", "eta": "%s"}"""
+                .formatted(desk.field.id(), Instant.now().plus(Duration.ofHours(3))));
+        assertThat(as(desk.tech).post("/tickets/" + number + "/accept-handoff", "version", version(number))).hasStatus3xxRedirection();
+        assertThat(ticket(number).assigneeId()).isEqualTo(desk.tech.id());
+
+        Browser alice = as(desk.alice);
+        assertThat(alice.post("/tickets/" + number + "/handback", "version", version(number), "note", "Cable replaced"))
+                .hasStatus3xxRedirection();
+        assertThat(ticket(number).workingGroupId()).isNull();
+        assertThat(ticket(number).ownerId()).isEqualTo(desk.alice.id());
+
+        assertThat(alice.post("/tickets/" + number + "/transition", "version", version(number), "to", "PENDING",
+                "pendingReason", "CUSTOMER")).hasStatus3xxRedirection();
+        String pending = html(alice.get("/tickets/" + number));
+        assertThat(pending).contains("Hand-off accepted", "Handed back", "Cable replaced", "Waiting for the customer", "id=\"progress-form\"");
+        assertThat(alice.post("/tickets/" + number + "/transition", "version", version(number), "to", "IN_PROGRESS"))
+                .hasStatus3xxRedirection();
+        assertThat(ticket(number).status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(alice.post("/tickets/" + number + "/transition", "version", version(number), "to", "CANCELLED",
+                "reason", "Reported twice")).hasStatus3xxRedirection();
+        assertThat(ticket(number).status()).isEqualTo(TicketStatus.CANCELLED);
+        assertThat(html(alice.get("/tickets/" + number))).contains("Reported twice").doesNotContain("id=\"reply-form\"",
+                "id=\"handoff-form\"", "id=\"cancel-form\"");
     }
 
     @Test
