@@ -510,12 +510,37 @@ class TicketDesk {
         next.handedOff = true;
         c.record(new Timeline.Entry(EntryKind.HANDED_OFF, Visibility.INTERNAL, reason, details));
         c.raise(new TicketHandedOff(t.id(), t.number(), group.id(), command.assigneeId(), eta, c.now()));
-        String owner = Objects.requireNonNullElse(next.ownerName, "Your agent");
-        notices.tell(c, "HANDOFF", "Now with " + group.name(),
-                "Your ticket " + t.number() + " is now with " + group.name() + " (" + command.need().label().toLowerCase()
-                        + "). They expect to be done by " + notices.when(c, eta) + ". " + owner
-                        + " remains responsible for your ticket and will keep you informed.",
+        notices.tell(c, "HANDOFF", "Now with " + group.name(), handOffNotice(c, group.name(), command.need(), eta, next.ownerName),
                 Map.of("group", group.name(), "eta", eta.toString(), "need", command.need().name()));
+    }
+
+    /**
+     * What the customer is told about a hand-off. The hand-off preview on the ticket page shows this same text, so
+     * that what an agent reads before sending and what the customer gets can never differ.
+     */
+    String handOffNotice(TicketChange c, String groupName, HandoffNeed need, Instant eta, @Nullable String ownerName) {
+        String owner = Objects.requireNonNullElse(ownerName, "Your agent");
+        return "Your ticket " + c.before().number() + " is now with " + groupName + " (" + need.label().toLowerCase()
+                + "). They expect to be done by " + notices.when(c, eta.truncatedTo(ChronoUnit.MICROS)) + ". " + owner
+                + " remains responsible for your ticket and will keep you informed.";
+    }
+
+    /**
+     * The customer's hand-off notice as it would be sent if {@code user} handed the ticket off now; empty while the
+     * group, need or ETA are still missing. Nothing is saved.
+     */
+    java.util.Optional<String> handOffPreview(CurrentUser user, TicketNumber number, @Nullable SupportGroupId groupId,
+            @Nullable HandoffNeed need, @Nullable Instant eta) {
+        requireStaff(user);
+        Ticket t = tickets.visible(number, user).orElseThrow(() -> new NotFound("ticket", number.value()));
+        if (groupId == null || need == null || eta == null) {
+            return java.util.Optional.empty();
+        }
+        return directory.supportGroup(groupId).filter(SupportGroup::active).map(group -> {
+            TicketChange c = new TicketChange(t, user, Actor.of(user), now());
+            String owner = t.ownerName() != null ? t.ownerName() : user.isStaff() ? user.displayName() : null;
+            return handOffNotice(c, group.name(), need, eta, owner);
+        });
     }
 
     // ---------------------------------------------------------------- status updates
