@@ -150,8 +150,8 @@ class ServiceLevelTracking {
                 TargetClock retargeted = clock.retarget(target.get().duration(), policy.get().calendarOf(target.get()));
                 w.replace(retargeted);
                 w.note(retargeted, Texts.name(retargeted) + " target is now " + Texts.duration(retargeted.amount())
-                        + " of business time (" + event.from() + " → " + event.to() + "), measured from " + Texts.instant(
-                        retargeted.startedAt()) + ".", event.occurredAt());
+                        + " of business time (" + event.from() + " → " + event.to() + "), measured from when its clock started.",
+                        event.occurredAt());
             }
         });
     }

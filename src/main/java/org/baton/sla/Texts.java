@@ -19,14 +19,22 @@ final class Texts {
         return clock.target() == ServiceTarget.NEXT_UPDATE && clock.cycle() > 1 ? name + " #" + clock.cycle() : name;
     }
 
+    /**
+     * "Resolution target met with 2 h 10 min of business time to spare (5 h 50 min of 8 h used)." The instants are in
+     * the entry's details, to be shown in each reader's time zone; the text names none.
+     */
     static String outcome(TargetClock clock, BusinessTime calendar) {
         Instant at = clock.stoppedAt() == null ? clock.metAt() : clock.stoppedAt();
-        String used = at == null ? "" : "; " + duration(clock.used(calendar, at)) + " of " + duration(clock.amount())
-                + " business time used";
+        Duration used = at == null ? Duration.ZERO : clock.used(calendar, at);
+        String usage = " (" + duration(used) + " of " + duration(clock.amount()) + " business time used)";
         if (clock.breachedAt() != null) {
-            return name(clock) + " target breached: due " + instant(clock.breachedAt()) + ", met late at " + instant(clock.metAt()) + used + ".";
+            Duration late = used.minus(clock.amount());
+            return name(clock) + " target breached: met " + (late.isPositive() ? duration(late) + " of business time late" : "late")
+                    + usage + ".";
         }
-        return name(clock) + " target met at " + instant(clock.metAt()) + " (due " + instant(clock.dueAt()) + ")" + used + ".";
+        Duration spare = clock.amount().minus(used);
+        return name(clock) + " target met" + (spare.isPositive() ? " with " + duration(spare) + " of business time to spare" : "")
+                + usage + ".";
     }
 
     static String cancelled(TargetClock clock, String reason) {
@@ -34,11 +42,12 @@ final class Texts {
     }
 
     static String breached(TargetClock clock) {
-        return name(clock) + " target breached: it was due " + instant(clock.dueAt()) + ".";
+        return name(clock) + " target breached: its " + duration(clock.amount()) + " of business time ran out.";
     }
 
     static String warning(TargetClock clock, int percent) {
-        return name(clock) + " target " + percent + "% used: due " + instant(clock.dueAt()) + ".";
+        Duration left = clock.amount().minus(clock.amount().multipliedBy(percent).dividedBy(100));
+        return name(clock) + " target " + percent + "% used: " + duration(left) + " of business time left.";
     }
 
     static Map<String, @Nullable Object> details(TargetClock clock, BusinessTime calendar, Instant now) {
