@@ -29,7 +29,7 @@ class CoordinatorPageController {
      * One incident on the board.
      *
      * @param quietFor how long since the last customer status update (or since it was opened), e.g. "2 h 10 min"
-     * @param risk {@code breached}, {@code soon} (a target due within two hours), {@code running} or {@code none}
+     * @param risk as in the queues: {@code breached}, {@code soon} (due within 30 minutes), {@code running} or {@code none}
      */
     record BoardRow(String number, String priority, String priorityLabel, String subject, String organization, String status,
             @Nullable String pendingReason, Instant createdAt, @Nullable String owner, @Nullable String workingGroup,
@@ -53,14 +53,7 @@ class CoordinatorPageController {
 
     static BoardRow row(Ticket t, Instant now) {
         Instant last = t.lastStatusUpdateAt() != null ? t.lastStatusUpdateAt() : t.createdAt();
-        String risk;
-        if (t.slaDueAt() == null) {
-            risk = "none";
-        } else if (t.slaDueAt().isBefore(now)) {
-            risk = "breached";
-        } else {
-            risk = t.slaDueAt().isBefore(now.plus(Queues.NEAR_BREACH)) ? "soon" : "running";
-        }
+        String risk = QueueRow.slaState(t.slaDueAt(), now);
         return new BoardRow(t.number().value(), t.priority().name().toLowerCase(Locale.ROOT), t.priority().label(), t.subject(),
                 t.organizationName(), t.status().label(), t.pendingReason() == null ? null : t.pendingReason().label(), t.createdAt(),
                 t.ownerName(), t.workingGroupName(), t.lastStatusUpdateAt(), span(Duration.between(last, now)), t.nextUpdateDueAt(),
