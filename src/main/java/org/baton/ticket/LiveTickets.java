@@ -50,6 +50,8 @@ class LiveTickets {
     private static final Logger log = LoggerFactory.getLogger(LiveTickets.class);
     /** How far back each poll looks past the newest change it saw. */
     static final Duration OVERLAP = Duration.ofSeconds(10);
+    private static final int BATCH = 500;
+    private static final int MAX_BATCHES = 20;
 
     /** Where a change goes: an open event stream. Throwing drops the subscriber. */
     interface Listener {
@@ -73,7 +75,7 @@ class LiveTickets {
     }
 
     /** The facts about a changed ticket that decide who may hear of it. */
-    record Changed(TicketNumber number, OrganizationId organizationId, @Nullable UserId requesterId, Instant updatedAt) {}
+    record Changed(UUID id, TicketNumber number, OrganizationId organizationId, @Nullable UserId requesterId, Instant updatedAt) {}
 
     private final Set<Subscription> subscribers = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> announced = new ConcurrentHashMap<>();
@@ -157,7 +159,7 @@ class LiveTickets {
             return;
         }
         // off the committing request's thread: a slow stream never delays the change that caused it
-        fanOut.execute(() -> jdbc.sql("select number, organization_id, requester_id, updated_at from tickets where id = :id")
+        fanOut.execute(() -> jdbc.sql("select id, number, organization_id, requester_id, updated_at from tickets where id = :id")
                 .param("id", id.value()).query(LiveTickets::changedRow).optional().ifPresent(this::announce));
     }
 
@@ -184,16 +186,31 @@ class LiveTickets {
             return;
         }
         Instant from = since.minus(OVERLAP);
-        List<Changed> changes = jdbc.sql("""
-                select number, organization_id, requester_id, updated_at from tickets
-                 where updated_at > :from order by updated_at fetch first 500 rows only
-                """).param("from", timestamp(from)).query(LiveTickets::changedRow).list();
+        Instant after = from;
+        UUID afterId = null;
         Instant newest = since;
-        for (Changed c : changes) {
-            announce(c);
-            if (c.updatedAt().isAfter(newest)) {
-                newest = c.updatedAt();
+        // in keyset batches, so that a burst of changes larger than one batch is read through, not re-read for ever
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            List<Changed> changes = jdbc.sql("""
+                    select id, number, organization_id, requester_id, updated_at from tickets
+                     where updated_at > :after or (updated_at = :after and id > :afterId)
+                     order by updated_at, id fetch first %d rows only
+                    """.formatted(BATCH))
+                    .param("after", timestamp(after))
+                    .param("afterId", afterId == null ? new UUID(0L, 0L) : afterId)
+                    .query(LiveTickets::changedRow).list();
+            for (Changed c : changes) {
+                announce(c);
+                if (c.updatedAt().isAfter(newest)) {
+                    newest = c.updatedAt();
+                }
             }
+            if (changes.size() < BATCH) {
+                break;
+            }
+            Changed last = changes.getLast();
+            after = last.updatedAt();
+            afterId = last.id();
         }
         watermark = newest;
         Instant forget = from.minus(OVERLAP);
@@ -230,7 +247,7 @@ class LiveTickets {
 
     private static Changed changedRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         UUID requester = uuid(rs, "requester_id");
-        return new Changed(new TicketNumber(rs.getString("number")), new OrganizationId(requiredUuid(rs, "organization_id")),
+        return new Changed(requiredUuid(rs, "id"), new TicketNumber(rs.getString("number")), new OrganizationId(requiredUuid(rs, "organization_id")),
                 requester == null ? null : new UserId(requester), requiredInstant(rs, "updated_at"));
     }
 
