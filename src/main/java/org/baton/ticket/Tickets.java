@@ -36,7 +36,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Tickets {
 
-    private static final String SELECT = """
+    static final String SELECT = """
             select t.*, o.name as organization_name, ow.display_name as owner_name, g.name as working_group_name,
                    a.display_name as assignee_name
               from tickets t

@@ -1,0 +1,35 @@
+package org.baton.ticket;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The orders a queue comes in. */
+enum QueueSort {
+    /** Nearest service-level due instant first; tickets with no running target after them. */
+    DUE("SLA due first"),
+    /** Most recently changed first. */
+    UPDATED("Recently updated first");
+
+    private final String label;
+
+    QueueSort(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Optional<QueueSort> parse(String key) {
+        for (QueueSort sort : values()) {
+            if (sort.key().equalsIgnoreCase(key.strip())) {
+                return Optional.of(sort);
+            }
+        }
+        return Optional.empty();
+    }
+}

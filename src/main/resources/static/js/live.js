@@ -1,0 +1,87 @@
+/*
+ * Live refresh for Baton pages (no build step). Safe to include on any page, more than once.
+ *
+ * Every element with data-live-refresh="<url>" is re-fetched with htmx (outerHTML swap) when the server says a ticket
+ * changed (server-sent events from /live/tickets, event "ticket-changed", data = ticket number). With
+ * data-live-ticket="INC-1001" an element reacts to that ticket only. Refreshes are debounced (~500 ms), postponed while
+ * the user is typing inside the element, and the page opens one EventSource at most, only if it has such elements.
+ */
+(function () {
+  'use strict';
+  if (window.batonLive || typeof window.EventSource === 'undefined') {
+    return;
+  }
+  var DEBOUNCE_MS = 500;
+  var timers = new WeakMap();
+  var source = null;
+
+  function busy(el) {
+    var active = document.activeElement;
+    return active && el.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) && active.type !== 'hidden';
+  }
+
+  function refresh(el) {
+    if (!document.body.contains(el) || !window.htmx) {
+      return;
+    }
+    if (busy(el)) {
+      schedule(el, 3000);
+      return;
+    }
+    var url = el.getAttribute('data-live-refresh');
+    if (url) {
+      window.htmx.ajax('GET', url, {target: el, swap: 'outerHTML'});
+    }
+  }
+
+  function schedule(el, delay) {
+    var pending = timers.get(el);
+    if (pending) {
+      clearTimeout(pending);
+    }
+    timers.set(el, setTimeout(function () {
+      timers.delete(el);
+      refresh(el);
+    }, delay));
+  }
+
+  function changed(number) {
+    var els = document.querySelectorAll('[data-live-refresh]');
+    for (var i = 0; i < els.length; i++) {
+      var only = els[i].getAttribute('data-live-ticket');
+      if (!only || only === number) {
+        schedule(els[i], DEBOUNCE_MS);
+      }
+    }
+  }
+
+  function connect() {
+    if (source || !document.querySelector('[data-live-refresh]')) {
+      return;
+    }
+    source = new EventSource('/live/tickets');
+    source.addEventListener('ticket-changed', function (event) {
+      changed(String(event.data || '').trim());
+    });
+  }
+
+  window.batonLive = {changed: changed};
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', connect);
+  } else {
+    connect();
+  }
+  // elements that arrive later (an htmx swap) may need the stream too
+  document.addEventListener('htmx:afterSettle', connect);
+  window.addEventListener('pagehide', function () {
+    if (source) {
+      source.close();
+      source = null;
+    }
+  });
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) {
+      connect();
+    }
+  });
+})();
