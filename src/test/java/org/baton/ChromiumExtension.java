@@ -1,0 +1,92 @@
+package org.baton;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * Starts Playwright and one headless Chromium once per JVM (that costs 1–2 s) and gives each test method its
+ * own {@link Chromium}, whose browser contexts are closed after the test. Playwright never downloads a
+ * browser: it launches {@value #EXECUTABLE}. When that is missing the test class is skipped (a JUnit
+ * assumption), or fails when {@code BATON_BROWSER_TESTS=required}.
+ */
+final class ChromiumExtension implements BeforeAllCallback, ParameterResolver {
+
+    static final String EXECUTABLE = "/usr/bin/chromium";
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ChromiumExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        requireChromium();
+        PlaywrightAssertions.setDefaultAssertionTimeout(Chromium.TIMEOUT_MS);
+        // Start the browser before Spring starts the application, so a missing browser costs no context start.
+        browser(context);
+    }
+
+    static void requireChromium() {
+        if (Files.isExecutable(Path.of(EXECUTABLE))) {
+            return;
+        }
+        String message = "browser tests need Chromium at " + EXECUTABLE + " (apt-get install chromium)";
+        if ("required".equals(System.getenv("BATON_BROWSER_TESTS"))) {
+            throw new IllegalStateException(message + ", and BATON_BROWSER_TESTS=required");
+        }
+        Assumptions.abort(message + "; skipped (set BATON_BROWSER_TESTS=required to fail instead)");
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Chromium.class && context.getTestMethod().isPresent();
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        String port = SpringExtension.getApplicationContext(context).getEnvironment().getRequiredProperty("local.server.port");
+        Path screenshots = Path.of("target", "screenshots", context.getRequiredTestClass().getSimpleName());
+        Chromium chromium = new Chromium(browser(context), "http://localhost:" + port, screenshots,
+                context.getRequiredTestMethod().getName());
+        // Closed by JUnit when the test method ends; a failed test first gets screenshots of its open pages.
+        context.getStore(NAMESPACE).put(Chromium.class, (AutoCloseable) () -> chromium.close(context.getExecutionException()));
+        return chromium;
+    }
+
+    private static Browser browser(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Launched.class, key -> Launched.start(), Launched.class).browser();
+    }
+
+    /** Playwright and its browser for the whole JVM; JUnit closes them when the root store closes. */
+    private record Launched(Playwright playwright, Browser browser) implements AutoCloseable {
+
+        static Launched start() {
+            Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            try {
+                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of(EXECUTABLE))
+                        .setHeadless(true)
+                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                                "--disable-sync", "--no-first-run", "--disable-quic")));
+                return new Launched(playwright, browser);
+            } catch (RuntimeException e) {
+                playwright.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            browser.close();
+            playwright.close();
+        }
+    }
+}
