@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.jspecify.annotations.Nullable;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -34,12 +35,17 @@ final class ChromiumExtension implements BeforeAllCallback, ParameterResolver {
         browser(context);
     }
 
-    static void requireChromium() {
-        if (Files.isExecutable(Path.of(EXECUTABLE))) {
+    private static void requireChromium() {
+        requireChromium(Path.of(EXECUTABLE), System.getenv("BATON_BROWSER_TESTS"));
+    }
+
+    /** Returns if {@code executable} can run; else aborts the test (skipped), or fails it when {@code mode} is "required". */
+    static void requireChromium(Path executable, @Nullable String mode) {
+        if (Files.isExecutable(executable)) {
             return;
         }
-        String message = "browser tests need Chromium at " + EXECUTABLE + " (apt-get install chromium)";
-        if ("required".equals(System.getenv("BATON_BROWSER_TESTS"))) {
+        String message = "browser tests need Chromium at " + executable + " (apt-get install chromium)";
+        if ("required".equals(mode)) {
             throw new IllegalStateException(message + ", and BATON_BROWSER_TESTS=required");
         }
         Assumptions.abort(message + "; skipped (set BATON_BROWSER_TESTS=required to fail instead)");
