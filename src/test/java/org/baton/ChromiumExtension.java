@@ -10,28 +10,41 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.jspecify.annotations.Nullable;
+import org.opentest4j.TestAbortedException;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Starts Playwright and one headless Chromium once per JVM (that costs 1–2 s) and gives each test method its
  * own {@link Chromium}, whose browser contexts are closed after the test. Playwright never downloads a
- * browser: it launches {@value #EXECUTABLE}. When that is missing the test class is skipped (a JUnit
- * assumption), or fails when {@code BATON_BROWSER_TESTS=required}.
+ * browser: it launches {@value #EXECUTABLE}. When that is missing, every test of the class is reported skipped with
+ * the reason (an execution condition, evaluated before Spring starts the application), or the class fails when
+ * {@code BATON_BROWSER_TESTS=required}.
  */
-final class ChromiumExtension implements BeforeAllCallback, ParameterResolver {
+final class ChromiumExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
     static final String EXECUTABLE = "/usr/bin/chromium";
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ChromiumExtension.class);
 
     @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        try {
+            requireChromium();
+            return ConditionEvaluationResult.enabled("Chromium at " + EXECUTABLE);
+        } catch (TestAbortedException e) {
+            return ConditionEvaluationResult.disabled(e.getMessage());
+        }
+    }
+
+    @Override
     public void beforeAll(ExtensionContext context) {
-        requireChromium();
         PlaywrightAssertions.setDefaultAssertionTimeout(Chromium.TIMEOUT_MS);
-        // Start the browser before Spring starts the application, so a missing browser costs no context start.
+        // Launch once per JVM, before the application starts: a browser that cannot launch fails the class at once.
         browser(context);
     }
 
