@@ -37,27 +37,53 @@ class SlaNotices {
         this.outbox = outbox;
     }
 
+    /**
+     * The people a batch of firings looks up, each once per batch (a sweep batch fires up to 200 clocks, mostly of the
+     * same groups, leads and coordinators): one instance per transaction, never kept longer.
+     */
+    final class Lookups {
+        private final Map<UserId, java.util.Optional<User>> users = new java.util.HashMap<>();
+        private final Map<SupportGroupId, java.util.Optional<SupportGroup>> groups = new java.util.HashMap<>();
+        private final Map<Role, java.util.List<User>> roles = new java.util.EnumMap<>(Role.class);
+
+        java.util.Optional<User> user(UserId id) {
+            return users.computeIfAbsent(id, directory::user);
+        }
+
+        java.util.Optional<SupportGroup> group(SupportGroupId id) {
+            return groups.computeIfAbsent(id, directory::supportGroup);
+        }
+
+        java.util.List<User> staff(Role role) {
+            return roles.computeIfAbsent(role, directory::activeStaff);
+        }
+    }
+
+    Lookups lookups() {
+        return new Lookups();
+    }
+
     /** Sends the warning; returns the people it went to. */
-    Set<UserId> warn(Ticket ticket, TargetClock clock, int percent, Instant at) {
+    Set<UserId> warn(Ticket ticket, TargetClock clock, int percent, Instant at, Lookups look) {
         Set<UserId> to = new LinkedHashSet<>();
         SupportGroupId group = clock.target().operational() ? clock.supportGroupId() : ticket.workingGroupId();
         if (ticket.assigneeId() != null) {
             to.add(ticket.assigneeId());
         }
         if (group != null) {
-            directory.supportGroup(group).map(SupportGroup::memberIds).ifPresent(to::addAll);
+            look.group(group).map(SupportGroup::memberIds).ifPresent(to::addAll);
         } else if (ticket.ownerId() != null) {
             to.add(ticket.ownerId());
         }
         if (to.isEmpty()) {
             // nobody has the ticket yet: the coordinators, who dispatch, hear of it
-            directory.activeStaff(Role.COORDINATOR).forEach(c -> to.add(c.id()));
+            look.staff(Role.COORDINATOR).forEach(c -> to.add(c.id()));
         }
-        return send(to, ticket, clock, "SLA_WARNING", ticket.number() + ": " + Texts.warning(clock, percent), percent, at);
+        return send(to, ticket, clock, "SLA_WARNING", ticket.number() + ": " + Texts.warning(clock, percent), percent, at, look);
     }
 
     /** Sends the breach; returns the people it went to. */
-    Set<UserId> breach(Ticket ticket, TargetClock clock, Instant at) {
+    Set<UserId> breach(Ticket ticket, TargetClock clock, Instant at, Lookups look) {
         Set<UserId> to = new LinkedHashSet<>();
         if (ticket.ownerId() != null) {
             to.add(ticket.ownerId());
@@ -70,26 +96,26 @@ class SlaNotices {
             teams.add(clock.supportGroupId());
         }
         if (ticket.ownerId() != null) {
-            directory.user(ticket.ownerId()).map(User::groupIds).ifPresent(teams::addAll);
+            look.user(ticket.ownerId()).map(User::groupIds).ifPresent(teams::addAll);
         }
-        for (User lead : directory.activeStaff(Role.TEAM_LEAD)) {
+        for (User lead : look.staff(Role.TEAM_LEAD)) {
             if (lead.groupIds().stream().anyMatch(teams::contains)) {
                 to.add(lead.id());
             }
         }
-        directory.activeStaff(Role.COORDINATOR).forEach(c -> to.add(c.id()));
+        look.staff(Role.COORDINATOR).forEach(c -> to.add(c.id()));
         if (to.isEmpty()) {
             // a breach is never silent: with nobody accountable in sight, the administrators hear of it
-            directory.activeStaff(Role.ADMIN).forEach(a -> to.add(a.id()));
+            look.staff(Role.ADMIN).forEach(a -> to.add(a.id()));
         }
-        return send(to, ticket, clock, "SLA_BREACH", ticket.number() + ": " + Texts.breached(clock), 100, at);
+        return send(to, ticket, clock, "SLA_BREACH", ticket.number() + ": " + Texts.breached(clock), 100, at, look);
     }
 
     private Set<UserId> send(Set<UserId> recipients, Ticket ticket, TargetClock clock, String template, String subject, int percent,
-            Instant at) {
+            Instant at, Lookups look) {
         Set<UserId> sent = new LinkedHashSet<>();
         for (UserId id : recipients) {
-            @Nullable User user = directory.user(id).filter(User::active).orElse(null);
+            @Nullable User user = look.user(id).filter(User::active).orElse(null);
             if (user == null || !user.role().isStaff()) {
                 continue;
             }

@@ -46,14 +46,15 @@ class SlaSweep {
     int fireDue(Instant now, int limit) {
         return Objects.requireNonNull(transactions.execute(tx -> {
             List<TargetClock> due = clocks.lockDue(now, limit);
+            SlaNotices.Lookups lookups = notices.lookups();
             for (TargetClock clock : due) {
-                fire(clock, now);
+                fire(clock, now, lookups);
             }
             return due.size();
         }));
     }
 
-    private void fire(TargetClock clock, Instant now) {
+    private void fire(TargetClock clock, Instant now, SlaNotices.Lookups lookups) {
         Ticket ticket = tickets.find(clock.ticketId()).orElseThrow();
         ClockWork w = new ClockWork(ticket, List.of(clock), policies, calendars);
         BusinessTime calendar = w.calendar(clock);
@@ -67,11 +68,11 @@ class SlaSweep {
             if (clocks.recordFiring(clock.id(), percent, firesAt, now)) {
                 TargetClock shown = next.scheduled(calendar, warnings);
                 if (percent >= 100) {
-                    var notified = notices.breach(ticket, shown, now);
+                    var notified = notices.breach(ticket, shown, now, lookups);
                     records.appendServiceLevelEntry(ticket.id(), now, true, Texts.breached(shown), Texts.details(shown, calendar, now));
                     events.publishEvent(new SlaBreached(ticket.id(), ticket.number(), clock.target(), due, now, notified));
                 } else {
-                    var notified = notices.warn(ticket, shown, percent, now);
+                    var notified = notices.warn(ticket, shown, percent, now, lookups);
                     records.appendServiceLevelEntry(ticket.id(), now, true, Texts.warning(shown, percent),
                             Texts.details(shown, calendar, now));
                     events.publishEvent(new SlaWarningReached(ticket.id(), ticket.number(), clock.target(), percent, due, now, notified));
