@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 import org.baton.identity.Fixtures;
 import org.baton.identity.Organization;
 import org.baton.identity.User;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -100,8 +99,6 @@ class BrowserSmokeTests {
     }
 
     @Test
-    @Disabled("htmx 2 does not swap 4xx responses by default, so the 422 fragment with #preview-errors is dropped and the old"
-            + " result stays on screen; fix: an htmx-config meta tag in layout.html that swaps 422 and 409 (see docs/testing.md)")
     void anInvalidPreviewWithHtmxReplacesTheResultByTheErrors(Chromium chromium) {
         User admin = fixtures.admin();
         Page page = chromium.signedIn(admin.username(), Fixtures.PASSWORD);
