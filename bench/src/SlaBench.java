@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The database side of bench/sla.sh: seeds running SLA clocks for every open ticket of a generated desk, and
@@ -37,7 +39,8 @@ import java.util.UUID;
  *           writes) is left as it is. Writes W and the sizes to FILE as shell variables.
  *   report  --url JDBC --user U --password P --state FILE [--burst]
  *           Prints firings in the window and their lateness (fired_at - fires_at), thresholds not fired, duplicate
- *           firings, outbox messages and duplicate messages per recipient, and the longest stretches without a firing.
+ *           firings, outbox messages and duplicate messages per recipient, how late the last notice of each firing was
+ *           written (outbox.created_at), and the longest stretches without a firing.
  *
  * The clocks are inserted with SQL rather than by ticket events (which is how Baton makes them): the rows are the
  * same, the benchmark measures the sweep, not the clock starts.
@@ -236,15 +239,34 @@ public class SlaBench {
         boolean burst = o.containsKey("burst");
 
         try (Connection c = connect(o)) {
-            List<long[]> rows = new ArrayList<>(); // fires_at, fired_at (µs), percent
+            OffsetDateTime since = ts(seedAt);
+            // the notices of each firing: the last one written (outbox.created_at, just before the batch commits)
+            Map<String, Long> written = new HashMap<>();
+            try (PreparedStatement p = c.prepareStatement("""
+                    select aggregate_id, subject, max(created_at) from outbox
+                     where kind = 'STAFF_NOTIFICATION' and created_at >= ? group by aggregate_id, subject""")) {
+                p.setObject(1, since);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        String key = noticeKey(rs.getObject(1, UUID.class), rs.getString(2));
+                        if (key != null) written.merge(key, micros(rs, 3), Math::max);
+                    }
+                }
+            }
+            List<long[]> rows = new ArrayList<>(); // fires_at, fired_at (µs), percent, last notice written (µs, 0 none)
             int before = 0, after = 0;
-            try (PreparedStatement p = c.prepareStatement("select fires_at, fired_at, percent from sla_firings order by fired_at")) {
+            try (PreparedStatement p = c.prepareStatement("""
+                    select f.fires_at, f.fired_at, f.percent, c.ticket_id, c.metric from sla_firings f join sla_clocks c on c.id = f.clock_id
+                     order by f.fired_at""")) {
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
                         long firesAt = micros(rs, 1), firedAt = micros(rs, 2);
+                        int percent = rs.getInt(3);
+                        String label = rs.getString(5).equals("FIRST_RESPONSE") ? "First response" : "Resolution";
+                        Long notice = written.get(rs.getObject(4, UUID.class) + "|" + label + "|" + percent);
                         if (firesAt < w * 1000) before++;
                         else if (firesAt >= wEnd * 1000 && !burst) after++;
-                        else rows.add(new long[] {firesAt, firedAt, rs.getInt(3)});
+                        else rows.add(new long[] {firesAt, firedAt, percent, notice == null ? 0 : notice});
                     }
                 }
             }
@@ -260,10 +282,11 @@ public class SlaBench {
             long[] sorted = late.clone();
             Arrays.sort(sorted);
             long over1s = Arrays.stream(late).filter(x -> x > 1_000_000).count();
+            long[] noticeLate = rows.stream().filter(x -> x[3] > 0).mapToLong(x -> x[3] - x[0]).sorted().toArray();
+            long silent = rows.stream().filter(x -> x[3] == 0).count();
 
             long stillDue = one(c, "select count(*) from sla_clocks where next_fire_at < ?", ts(burst ? w + 1 : wEnd));
             long dupFirings = one(c, "select count(*) from (select clock_id, percent from sla_firings group by clock_id, percent having count(*) > 1) d");
-            OffsetDateTime since = ts(seedAt);
             long outbox = one(c, "select count(*) from outbox where kind = 'STAFF_NOTIFICATION' and created_at >= ?", since);
             long dupOutbox = one(c, """
                     select count(*) from (select aggregate_id, recipient, subject from outbox
@@ -276,6 +299,9 @@ public class SlaBench {
             System.out.printf(Locale.ROOT, "   lateness (fired_at - fires_at): p50 %s  p95 %s  p99 %s  max %s; later than 1 s: %,d (%.2f %%)%n",
                     ms(pct(sorted, 50)), ms(pct(sorted, 95)), ms(pct(sorted, 99)), ms(sorted.length == 0 ? 0 : sorted[sorted.length - 1]),
                     over1s, sorted.length == 0 ? 0 : 100.0 * over1s / sorted.length);
+            System.out.printf(Locale.ROOT, "   notices written (last outbox message of a firing - fires_at): p50 %s  p95 %s  p99 %s  max %s; firings without a notice: %,d%n",
+                    ms(pct(noticeLate, 50)), ms(pct(noticeLate, 95)), ms(pct(noticeLate, 99)),
+                    ms(noticeLate.length == 0 ? 0 : noticeLate[noticeLate.length - 1]), silent);
             if (burst && !rows.isEmpty()) {
                 System.out.printf(Locale.ROOT, "   burst drained in %s (last firing - the instant), %.0f firings/s%n",
                         ms(lastFired - w * 1000), rows.size() / Math.max(1e-3, (lastFired - w * 1000) / 1e6));
@@ -309,6 +335,15 @@ public class SlaBench {
         }
         long total = gaps.stream().mapToLong(g -> g[1]).sum();
         System.out.printf(Locale.ROOT, "   stretches over 1 s without a firing: %d, %.1f s in all; longest: %s%n", gaps.size(), total / 1e6, sb);
+    }
+
+    static final Pattern SUBJECT = Pattern.compile("^[^:]+: (.+?) target (?:(\\d+)% used|breached)");
+
+    /** ticket|target label|percent of an SLA notice's subject ("INC-1: Resolution target 75% used: due ..."), or null. */
+    static String noticeKey(UUID ticket, String subject) {
+        Matcher m = SUBJECT.matcher(subject);
+        if (!m.find()) return null;
+        return ticket + "|" + m.group(1) + "|" + (m.group(2) == null ? "100" : m.group(2));
     }
 
     static long one(Connection c, String sql, Object... params) throws SQLException {
