@@ -25,7 +25,7 @@
 # message of the database is replaced; one default SLA policy on the 24x7 calendar, warnings at 75 and 90 %; per open
 # ticket a FIRST_RESPONSE and a RESOLUTION clock started in the past, as TargetClock.scheduled would store them), so
 # that the window opens --startup + --baseline seconds later. It starts Baton (java -Xmx2g -jar target/baton-*.jar,
-# --baton.demo=false, the sweep on as by default: a db-scheduler task sweeping every 200 ms in 30 s executions),
+# --baton.demo=false, the sweep on as by default: a db-scheduler task sweeping every 200 ms in one long execution),
 # waits for /actuator/health/readiness, samples CPU from /proc over the baseline and over the window (utime+stime of
 # Baton's JVM; PostgreSQL: the server's processes and the backends of this database, not those of other databases;
 # the rest of the machine; steal), waits --margin seconds, stops Baton (SIGTERM, SIGKILL after 20 s; also on failure

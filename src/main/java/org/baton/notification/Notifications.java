@@ -29,8 +29,7 @@ class Notifications {
             Instant at) {
         return jdbc.sql("""
                 insert into notifications (id, user_id, kind, source_key, ticket_id, ticket_number, text, created_at)
-                select :id, :user, :kind, :source, :ticket, :number, :text, :at
-                 where not exists (select 1 from notifications where user_id = :user and source_key = :source)""")
+                values (:id, :user, :kind, :source, :ticket, :number, :text, :at) on conflict do nothing""")
                 .param("id", UUID.randomUUID())
                 .param("user", user.value())
                 .param("kind", kind.name())

@@ -119,10 +119,10 @@ class Clocks {
      * nothing is ever sent twice even if two sweeps met.
      */
     boolean recordFiring(UUID clock, int percent, Instant firesAt, Instant firedAt) {
+        // ON CONFLICT asks the primary key itself: no probe whose plan depends on table statistics
         int rows = jdbc.sql("""
                 insert into sla_firings (clock_id, percent, fires_at, fired_at)
-                select :clock, :percent, :firesAt, :firedAt where not exists
-                    (select 1 from sla_firings where clock_id = :clock and percent = :percent)
+                values (:clock, :percent, :firesAt, :firedAt) on conflict do nothing
                 """)
                 .param("clock", clock)
                 .param("percent", percent)
