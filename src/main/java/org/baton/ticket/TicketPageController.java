@@ -404,9 +404,14 @@ class TicketPageController {
                 .filter(g -> g.servesAllOrganizations() || g.organizationIds().contains(ticket.organizationId()))
                 .sorted(Comparator.comparing(SupportGroup::name)).toList();
         model.addAttribute("groups", groups);
+        // every active member of staff, looked up once (not once per group member or candidate owner)
+        java.util.Map<UserId, User> allStaff = new java.util.HashMap<>();
+        for (Role role : List.of(Role.AGENT, Role.TEAM_LEAD, Role.COORDINATOR, Role.ADMIN)) {
+            directory.activeStaff(role).forEach(u -> allStaff.put(u.id(), u));
+        }
         List<Member> members = new ArrayList<>();
         for (SupportGroup g : groups) {
-            g.memberIds().stream().map(directory::user).flatMap(java.util.Optional::stream).filter(User::active)
+            g.memberIds().stream().map(allStaff::get).filter(java.util.Objects::nonNull)
                     .sorted(Comparator.comparing(User::displayName))
                     .forEach(u -> members.add(new Member(u.id().value().toString(), u.displayName(), g.id().value().toString(), g.name())));
         }
@@ -420,7 +425,7 @@ class TicketPageController {
         model.addAttribute("canTransfer", open && (coordinates || user.id().equals(ticket.ownerId()) || ticket.ownerId() == null));
         model.addAttribute("canUpdate", ticket.isOpen());
         if (open) {
-            model.addAttribute("owners", owners(ticket));
+            model.addAttribute("owners", owners(ticket, allStaff.values(), groups));
         }
     }
 
@@ -431,15 +436,21 @@ class TicketPageController {
 
     record Owner(String id, String name) {}
 
-    private List<Owner> owners(Ticket ticket) {
+    /**
+     * The members of staff who may own the ticket: those who see its organization (administrators and coordinators
+     * see all; others through an active group that serves it), as {@code CurrentUser.canSee} decides.
+     */
+    private static List<Owner> owners(Ticket ticket, java.util.Collection<User> staff, List<SupportGroup> serving) {
+        java.util.Set<org.baton.identity.SupportGroupId> servingIds = new java.util.HashSet<>();
+        serving.forEach(g -> servingIds.add(g.id()));
         List<Owner> owners = new ArrayList<>();
-        for (Role role : List.of(Role.AGENT, Role.TEAM_LEAD, Role.COORDINATOR, Role.ADMIN)) {
-            for (User u : directory.activeStaff(role)) {
-                if (u.id().equals(ticket.ownerId())) {
-                    continue;
-                }
-                directory.currentUser(u.id()).filter(c -> c.canSee(ticket.organizationId()))
-                        .ifPresent(c -> owners.add(new Owner(u.id().value().toString(), u.displayName())));
+        for (User u : staff) {
+            if (u.id().equals(ticket.ownerId())) {
+                continue;
+            }
+            boolean seesAll = u.role() == Role.ADMIN || u.role() == Role.COORDINATOR;
+            if (seesAll || u.groupIds().stream().anyMatch(servingIds::contains)) {
+                owners.add(new Owner(u.id().value().toString(), u.displayName()));
             }
         }
         owners.sort(Comparator.comparing(Owner::name));
