@@ -13,6 +13,7 @@
   }
   var DEBOUNCE_MS = 500;
   var timers = new WeakMap();
+  var inflight = {};
   var source = null;
 
   function busy(el) {
@@ -29,8 +30,29 @@
       return;
     }
     var url = el.getAttribute('data-live-refresh');
-    if (url) {
-      window.htmx.ajax('GET', url, {target: el, swap: 'outerHTML'});
+    if (!url) {
+      return;
+    }
+    // one refresh of a region at a time: two in flight could land out of order and show the older answer last
+    var key = el.id || url;
+    if (inflight[key]) {
+      inflight[key] = 'again';
+      return;
+    }
+    inflight[key] = true;
+    var done = function () {
+      var again = inflight[key] === 'again';
+      delete inflight[key];
+      var current = el.id ? document.getElementById(el.id) : null;
+      if (again && current) {
+        schedule(current, DEBOUNCE_MS);
+      }
+    };
+    var request = window.htmx.ajax('GET', url, {target: el, swap: 'outerHTML'});
+    if (request && typeof request.then === 'function') {
+      request.then(done, done);
+    } else {
+      delete inflight[key];
     }
   }
 

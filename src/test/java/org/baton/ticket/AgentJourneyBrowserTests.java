@@ -105,6 +105,7 @@ class AgentJourneyBrowserTests {
         assertThat(agent.locator("#next-update-due")).isVisible();
 
         assertThat(customer.locator("#timeline")).containsText("Technician booked");
+        assertThat(customer.locator("#next-update-due")).containsText("next update due");
         assertThat(customer.locator("#timeline")).not().containsText("cabinet 4");
         chromium.screenshot(customer, "journey-5-customer-sees-status-update");
 
