@@ -53,7 +53,8 @@ class AgentJourneyBrowserTests {
         assertThat(agent.locator("#new-ticket-form")).isVisible();
         agent.locator("#requester-search").pressSequentially(carol.displayName().substring(0, 8));
         agent.locator("#requester-results input[type=radio]").first().check();
-        agent.locator("#impact").selectOption("MEDIUM");
+        assertThat(agent.locator("#impact")).hasValue("MEDIUM");
+        // one change at a time, as a person makes them (two changes within milliseconds can race the preview's swap)
         agent.locator("#urgency").selectOption("HIGH");
         assertThat(agent.locator("#priority-preview")).containsText("P2");
         agent.locator("#subject").fill("Label printer in the warehouse prints blank labels");
