@@ -33,5 +33,5 @@ busy_pct() {
 wait_quiet() {
   WAITED=0
   BUSY=$(busy_pct)
-  while [ "$BUSY" -ge 15 ] && [ $WAITED -lt 180 ]; do sleep 4; WAITED=$((WAITED + 5)); BUSY=$(busy_pct); done
+  while [ "$BUSY" -ge 15 ] && [ $WAITED -lt "${BENCH_QUIET_WAIT:-180}" ]; do sleep 4; WAITED=$((WAITED + 5)); BUSY=$(busy_pct); done
 }

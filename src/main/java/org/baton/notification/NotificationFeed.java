@@ -38,7 +38,7 @@ class NotificationFeed {
         this.tickets = tickets;
     }
 
-    /** The members of the receiving group and the named assignee. */
+    /** The members of the receiving group and the named assignee, but not the one who handed it off. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(TicketHandedOff event) {
@@ -47,6 +47,9 @@ class NotificationFeed {
         group.ifPresent(g -> to.addAll(g.memberIds()));
         if (event.assigneeId() != null) {
             to.add(event.assigneeId());
+        }
+        if (event.handedOffBy() != null) {
+            to.remove(event.handedOffBy());
         }
         String groupName = group.map(SupportGroup::name).orElse("another group");
         String assignee = event.assigneeId() == null ? "" : directory.user(event.assigneeId()).map(u -> " (" + u.displayName() + ")").orElse("");

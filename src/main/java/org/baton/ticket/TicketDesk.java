@@ -509,7 +509,7 @@ class TicketDesk {
         next.handoffEta = eta;
         next.handedOff = true;
         c.record(new Timeline.Entry(EntryKind.HANDED_OFF, Visibility.INTERNAL, reason, details));
-        c.raise(new TicketHandedOff(t.id(), t.number(), group.id(), command.assigneeId(), eta, c.now()));
+        c.raise(new TicketHandedOff(t.id(), t.number(), group.id(), command.assigneeId(), eta, c.actor().id(), c.now()));
         notices.tell(c, "HANDOFF", "Now with " + group.name(), handOffNotice(c, group.name(), command.need(), eta, next.ownerName),
                 Map.of("group", group.name(), "eta", eta.toString(), "need", command.need().name()));
     }

@@ -123,6 +123,21 @@ class NotificationTests {
     }
 
     @Test
+    void anAgentWhoHandsOffToTheirOwnGroupIsNotToldOfIt() {
+        String number = phoneIncident();
+        User colleague = fixtures.agentIn(serviceDesk);
+        String eta = Instant.now().plus(4, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+
+        assertThat(api(aliceToken, "/api/v1/tickets/" + number + "/handoffs", """
+                {"groupId": "%s", "reason": "Needs a second pair of eyes", "need": "OTHER", "eta": "%s"}"""
+                .formatted(serviceDesk.id(), eta))).hasStatusOk();
+
+        assertThat(notificationsOf(alice)).isZero();
+        assertThat(notificationsOf(colleague)).isEqualTo(1);
+        assertThat(notificationsOf(lead)).isEqualTo(1);
+    }
+
+    @Test
     void aCustomerReplyNotifiesTheOwner() {
         String number = phoneIncident();
         handOffToField(number);
