@@ -29,8 +29,17 @@ class LiveTicketController {
     @GetMapping(path = "/live/tickets", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(CurrentUser user) throws IOException {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        LiveTickets.Subscription subscription = live.subscribe(user, number ->
-                emitter.send(SseEmitter.event().name("ticket-changed").data(number.value())));
+        LiveTickets.Subscription subscription = live.subscribe(user, new LiveTickets.Listener() {
+            @Override
+            public void changed(TicketNumber number) throws IOException {
+                emitter.send(SseEmitter.event().name("ticket-changed").data(number.value()));
+            }
+
+            @Override
+            public void ended() {
+                emitter.complete();
+            }
+        });
         emitter.onCompletion(subscription::close);
         emitter.onTimeout(() -> {
             subscription.close();

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -45,7 +46,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * what it shows through the ordinary, access-checked pages.
  */
 @Component
-class LiveTickets {
+class LiveTickets implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveTickets.class);
     /** How far back each poll looks past the newest change it saw. */
@@ -56,6 +57,9 @@ class LiveTickets {
     /** Where a change goes: an open event stream. Throwing drops the subscriber. */
     interface Listener {
         void changed(TicketNumber number) throws Exception;
+
+        /** The node is shutting down: end the stream now (the page reconnects to another node). */
+        default void ended() {}
     }
 
     /** One open page; {@link #close()} unsubscribes it. */
@@ -84,6 +88,7 @@ class LiveTickets {
     private final ExecutorService fanOut = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService poller;
     private volatile @Nullable Instant watermark;
+    private volatile boolean running;
 
     LiveTickets(JdbcClient jdbc, Clock clock, @Value("${baton.live.poll-interval:PT2S}") Duration pollInterval) {
         this.jdbc = jdbc;
@@ -251,8 +256,42 @@ class LiveTickets {
                 requester == null ? null : new UserId(requester), requiredInstant(rs, "updated_at"));
     }
 
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream when the node begins to shut down, before the web server's graceful shutdown waits
+     * for requests in flight: an open event stream never finishes by itself, so each one held the shutdown for the
+     * whole grace period (30 s) — on every rolling deploy, and at the end of every test JVM with a browser.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        for (Subscription subscription : List.copyOf(subscribers)) {
+            subscribers.remove(subscription);
+            try {
+                subscription.listener.ended();
+            } catch (RuntimeException e) {
+                log.debug("could not end a live stream", e);
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server's graceful shutdown ({@code WebServerGracefulShutdownLifecycle}, a lower phase). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
     @PreDestroy
-    void stop() {
+    void shutDown() {
         poller.shutdownNow();
         fanOut.shutdownNow();
         subscribers.clear();
