@@ -100,7 +100,7 @@ class TicketPageTests {
     }
 
     @Test
-    void theCustomerSeesThePublicPageWithoutInternalNotesOlaTargetsOrStaffActions() {
+    void theCustomerSeesThePublicPageWithoutInternalNotesServiceLevelTargetsOrStaffActions() {
         String number = desk.portalIncident();
         desk.post(desk.aliceToken, number, "comments", "{\"body\": \"Secret: the printer vendor is slow\", \"visibility\": \"INTERNAL\"}");
         desk.post(desk.aliceToken, number, "comments", "{\"body\": \"We are looking at it.\"}");
@@ -114,7 +114,7 @@ class TicketPageTests {
                         "id=\"next-update-due\"", "We are looking at it.", "Message to you", "id=\"reply-form\"", "id=\"reply-body\"")
                 .doesNotContain("Secret: the printer vendor is slow", "timeline-internal", "id=\"status-update-form\"",
                         "id=\"handoff-form\"", "id=\"transfer-form\"", "id=\"resolve-form\"", "id=\"link-form\"",
-                        "id=\"presence\"", "visibility-internal");
+                        "id=\"presence\"", "visibility-internal", "id=\"sla-countdowns\"");
         assertThat(as(desk.carol).post("/tickets/" + number + "/reply", "version", version(number), "body", "sneaky",
                 "visibility", "INTERNAL")).hasStatus(403);
         assertThat(as(desk.carol).post("/tickets/" + number + "/handoff", "version", version(number))).hasStatus(403);
