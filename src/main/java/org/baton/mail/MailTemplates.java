@@ -104,9 +104,14 @@ class MailTemplates {
         String file = template == null ? "generic" : FILES.getOrDefault(template, "generic");
         Context context = new Context(Locale.ENGLISH, model);
         String subject = message.subject().replaceAll("[\\r\\n]+", " ").strip();
-        return new OutboundMail(message.recipient().strip(), subject, engine.process(file + ".txt", context),
+        return new OutboundMail(message.recipient().strip(), subject, plain(engine.process(file + ".txt", context)),
                 engine.process(file + ".html", context), MailThreading.messageId(number, message.id(), settings.messageIdDomain()),
                 number == null ? null : MailThreading.threadRoot(number, settings.messageIdDomain()), !"REPLY".equals(template));
+    }
+
+    /** The plain-text part without the blank lines that template blocks leave: at most one blank line in a row. */
+    private static String plain(String text) {
+        return text.replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip() + "\n";
     }
 
     @SuppressWarnings("unchecked")
