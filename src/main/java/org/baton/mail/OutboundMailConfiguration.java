@@ -7,10 +7,10 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.baton.outbox.Outbox;
+import org.baton.shared.BatchLoop;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,29 +61,18 @@ class OutboundMailConfiguration {
     RecurringTask<Void> mailDeliveryTask(MailDelivery delivery, MailSettings settings, Clock clock,
             @Value("${baton.mail.delivery.interval:2s}") Duration interval,
             @Value("${baton.mail.delivery.window:24h}") Duration window) {
+        return deliveryTask(delivery, settings.batch(), clock, interval, window);
+    }
+
+    /** The task itself; tests build it to run delivery on schedulers (nodes) of their own. */
+    static RecurringTask<Void> deliveryTask(MailDelivery delivery, int batch, Clock clock, Duration interval, Duration window) {
         return Tasks.recurring(TASK, FixedDelay.of(Duration.ofMillis(100)))
-                .execute((instance, context) -> deliverFor(delivery, settings.batch(), clock, interval, window, context));
+                .execute((instance, context) -> deliverFor(delivery, batch, clock, interval, window, context));
     }
 
     static void deliverFor(MailDelivery delivery, int batch, Clock clock, Duration interval, Duration window, ExecutionContext context) {
-        Instant until = clock.instant().plus(window);
-        while (clock.instant().isBefore(until) && !context.getSchedulerState().isShuttingDown()) {
-            int due;
-            try {
-                due = delivery.deliver(clock.instant());
-            } catch (RuntimeException e) {
-                log.warn("Mail delivery failed; retrying in {}", interval, e);
-                due = 0;
-            }
-            if (due < batch) {
-                try {
-                    Thread.sleep(interval);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        BatchLoop.run("Mail delivery", () -> delivery.deliver(clock.instant()), batch, clock, interval, window,
+                () -> context.getSchedulerState().isShuttingDown());
     }
 
     /** Says once at start-up when there is no mail server, so that waiting mail is not a mystery. */
