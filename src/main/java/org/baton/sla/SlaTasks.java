@@ -6,9 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.baton.shared.BatchLoop;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +25,6 @@ class SlaTasks {
 
     static final String SWEEP = "sla-sweep";
     static final int BATCH = 200;
-    private static final Logger log = LoggerFactory.getLogger(SlaTasks.class);
 
     @Bean
     @ConditionalOnProperty(name = "baton.sla.sweep.enabled", havingValue = "true", matchIfMissing = true)
@@ -44,23 +41,7 @@ class SlaTasks {
     }
 
     static void sweepFor(SlaSweep sweep, Clock clock, Duration interval, Duration window, ExecutionContext context) {
-        Instant until = clock.instant().plus(window);
-        while (clock.instant().isBefore(until) && !context.getSchedulerState().isShuttingDown()) {
-            int looked;
-            try {
-                looked = sweep.fireDue(clock.instant(), BATCH);
-            } catch (RuntimeException e) {
-                log.warn("SLA sweep failed; retrying in {}", interval, e);
-                looked = 0;
-            }
-            if (looked < BATCH) {
-                try {
-                    Thread.sleep(interval);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        BatchLoop.run("SLA sweep", () -> sweep.fireDue(clock.instant(), BATCH), BATCH, clock, interval, window,
+                () -> context.getSchedulerState().isShuttingDown());
     }
 }

@@ -592,10 +592,12 @@ class TicketDesk {
         c.raise(new StatusUpdatePosted(t.id(), t.number(), nextUpdate, c.now()));
         String restorationText = restoration != null ? "We expect service to be restored by " + notices.when(c, restoration) + "."
                 : "We cannot yet say when service will be restored: " + unknown + ".";
+        Map<String, Object> facts = new LinkedHashMap<>(details);
+        facts.put("actionTaken", action);
         notices.tell(c, "STATUS_UPDATE", "Status update",
                 "Update on " + t.number() + ": " + action + " " + restorationText + " Next update by "
                         + notices.when(c, nextUpdate) + ".",
-                details);
+                facts);
     }
 
     // ---------------------------------------------------------------- helpers
