@@ -24,12 +24,12 @@ public final class Browser {
         this.mvc = mvc;
     }
 
-    /** A browser signed in as {@code login}; fails the test if sign-in does not land on the home page. */
+    /** A browser signed in as {@code login}; fails the test if sign-in does not land on the home page (a customer's: the portal). */
     public static Browser signedIn(MockMvcTester mvc, String login, String password) {
         Browser browser = new Browser(mvc);
         MvcTestResult result = browser.signIn(login, password);
         String target = result.getResponse().getRedirectedUrl();
-        if (target == null || !target.equals("/")) {
+        if (target == null || !(target.equals("/") || target.equals("/portal"))) {
             throw new AssertionError("sign-in as " + login + " went to " + target);
         }
         return browser;
