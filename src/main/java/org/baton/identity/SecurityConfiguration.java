@@ -41,7 +41,7 @@ class SecurityConfiguration {
     static final String LAST_USERNAME = "BATON_LAST_USERNAME";
 
     private static final String[] PUBLIC = {
-        "/sign-in", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/problems/**",
+        "/sign-in", "/portal/register", "/portal/register/sent", "/portal/verify", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/problems/**",
         "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html"
     };
