@@ -2,7 +2,10 @@ package org.baton.attachment;
 
 import jakarta.servlet.MultipartConfigElement;
 import java.nio.file.Path;
+import org.baton.api.ProblemWriter;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +13,10 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The default store (files under {@code baton.attachments.directory}) and the multipart limits that go with
- * {@code baton.attachments.max-size}: a file part may be somewhat larger than the limit, so that one just over it
- * reaches {@link Attachments} and is refused there by name (422); far larger parts and requests are cut off by the
- * servlet container and answered with 413.
+ * {@code baton.attachments.max-size}. The container accepts a request of up to {@value #FILES_PER_REQUEST} files of
+ * the largest size (and any part within that), so that a file over the limit reaches {@link Attachments} and is
+ * refused there by name (422) with the rest of the form intact; a larger request is answered with 413 before anything
+ * reads it ({@link UploadSizeFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class AttachmentConfiguration {
@@ -26,9 +30,24 @@ class AttachmentConfiguration {
         return new FileSystemAttachmentStore(directory);
     }
 
+    /** The largest multipart request accepted: {@value #FILES_PER_REQUEST} files of the largest size and 1 MB of fields. */
+    static long maxRequestSize(DataSize maxSize) {
+        return maxSize.toBytes() * FILES_PER_REQUEST + 1024 * 1024;
+    }
+
     @Bean
     MultipartConfigElement multipartConfigElement(@Value("${baton.attachments.max-size:20MB}") DataSize maxSize) {
-        long part = maxSize.toBytes() + Math.max(maxSize.toBytes() / 4, 1024 * 1024);
-        return new MultipartConfigElement(null, part, part * FILES_PER_REQUEST, 0);
+        long request = maxRequestSize(maxSize);
+        return new MultipartConfigElement(null, request, request, 0);
+    }
+
+    @Bean
+    FilterRegistrationBean<UploadSizeFilter> uploadSizeFilter(@Value("${baton.attachments.max-size:20MB}") DataSize maxSize,
+            ProblemWriter problems) {
+        FilterRegistrationBean<UploadSizeFilter> registration =
+                new FilterRegistrationBean<>(new UploadSizeFilter(maxRequestSize(maxSize), maxSize.toBytes(), problems));
+        // before Spring Security: its CSRF check would read the body's parameters first
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
     }
 }
