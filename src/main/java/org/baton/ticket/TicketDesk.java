@@ -175,10 +175,7 @@ class TicketDesk {
         }
         return change(user, number, expectedVersion, c -> {
             Ticket t = c.before();
-            if (t.status() == TicketStatus.CLOSED || t.status() == TicketStatus.CANCELLED) {
-                throw new Refused("ticket-closed", t.number() + " is " + t.status().label().toLowerCase()
-                        + "; open a new ticket instead of replying to it.");
-            }
+            refuseIfClosed(t, "replying to it");
             boolean internal = command.visibility() == Visibility.INTERNAL;
             c.record(new Timeline.Entry(internal ? EntryKind.INTERNAL_NOTE : EntryKind.COMMENT, command.visibility(), body,
                     command.attachments().isEmpty() ? null : Map.of("attachments", TicketAttachments.details(command.attachments()))));
@@ -199,15 +196,19 @@ class TicketDesk {
             throw new AccessDeniedException("customers cannot attach internal files");
         }
         return change(user, number, expectedVersion, c -> {
-            Ticket t = c.before();
-            if (t.status() == TicketStatus.CLOSED || t.status() == TicketStatus.CANCELLED) {
-                throw new Refused("ticket-closed", t.number() + " is " + t.status().label().toLowerCase()
-                        + "; open a new ticket instead of adding files to it.");
-            }
+            refuseIfClosed(c.before(), "adding files to it");
             c.record(new Timeline.Entry(EntryKind.ATTACHMENT_ADDED, visibility, "Attached " + file.filename() + ".",
                     Map.of("attachments", TicketAttachments.details(List.of(file)))));
             c.attach(List.of(file), visibility);
         });
+    }
+
+    /** A closed or cancelled ticket takes no more replies or files: a new ticket instead of {@code doing}. */
+    private static void refuseIfClosed(Ticket t, String doing) {
+        if (t.status() == TicketStatus.CLOSED || t.status() == TicketStatus.CANCELLED) {
+            throw new Refused("ticket-closed", t.number() + " is " + t.status().label().toLowerCase()
+                    + "; open a new ticket instead of " + doing + ".");
+        }
     }
 
     static String fileCount(int n) {
