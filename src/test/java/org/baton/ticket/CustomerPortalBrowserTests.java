@@ -15,7 +15,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 import org.baton.BrowserTest;
 import org.baton.Chromium;
+import org.baton.identity.Directory;
+import org.baton.identity.DirectoryAdministration;
 import org.baton.identity.Fixtures;
+import org.baton.identity.OrganizationDetails;
+import org.baton.outbox.Outbox;
 import org.baton.identity.Organization;
 import org.baton.identity.SupportGroup;
 import org.baton.identity.User;
@@ -32,6 +36,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CustomerPortalBrowserTests {
 
     @Autowired Fixtures fixtures;
+    @Autowired DirectoryAdministration admin;
+    @Autowired Directory directory;
+    @Autowired Outbox outbox;
     @LocalServerPort int port;
 
     @Test
@@ -124,6 +131,42 @@ class CustomerPortalBrowserTests {
         page.locator("#subject").fill("Visio for drawing the new warehouse layout");
         page.locator("#portal-submit").click();
         assertThat(page).hasURL(Pattern.compile("/tickets/REQ-\\d+$"));
+    }
+
+    @Test
+    void someoneOfAnOpenOrganizationRegistersConfirmsTheAddressAndSignsIn(Chromium chromium) {
+        String code = Fixtures.unique("P");
+        Organization open = admin.createOrganization(new OrganizationDetails("Org " + code, code, java.util.List.of(code.toLowerCase()
+                + ".example"), false, true, true));
+        String email = Fixtures.unique("grace") + "@" + open.mailDomains().getFirst();
+
+        Page page = chromium.newPage();
+        page.navigate("/sign-in");
+        page.locator("#register-link a").click();
+        page.locator("#name").fill("Grace Hopper");
+        page.locator("#email").fill(email);
+        page.locator("#password").fill("short");
+        page.locator("#register-submit").click();
+        assertThat(page.locator("#password-error")).containsText("at least 10 characters");
+        assertThat(page.locator("#email")).hasValue(email);
+        chromium.screenshot(page, "portal-6-register-errors");
+        page.locator("#password").fill("cobol-and-compilers");
+        page.locator("#register-submit").click();
+        assertThat(page.locator("#registered")).containsText("Check your inbox");
+        chromium.screenshot(page, "portal-7-check-your-inbox");
+
+        // the link from the mail (the outbox holds it until the mail module sends it)
+        User grace = directory.userByLogin(email).orElseThrow();
+        String link = com.jayway.jsonpath.JsonPath.read(outbox.about(grace.id().value()).getFirst().payload(), "$.link");
+        page.navigate(link);
+        chromium.screenshot(page, "portal-8-confirm");
+        page.locator("#verify-submit").click();
+        assertThat(page.locator("#verified")).isVisible();
+        assertThat(page.locator("#username")).not().hasValue("");
+        page.locator("#password").fill("cobol-and-compilers");
+        page.locator("#sign-in-form button[type=submit]").click();
+        assertThat(page).hasURL(Pattern.compile("/portal$"));
+        assertThat(page.locator("h1")).containsText("Grace Hopper");
     }
 
     private void api(String token, String path, String json) throws Exception {
