@@ -9,11 +9,15 @@ create table attachments (
     sha256        varchar(64)  not null,
     uploaded_by   uuid references users (id),
     uploaded_at   timestamp with time zone not null,
+    -- when something (a ticket's entry) took the file; files nobody took are discarded after a day
+    claimed_at    timestamp with time zone,
     constraint attachments_key_uk unique (storage_key),
     constraint attachments_size_ck check (size_bytes >= 0)
 );
 
 -- which ticket a file was attached to, and whether the customer may see it (the visibility of its entry)
+create index attachments_unclaimed_idx on attachments (claimed_at, uploaded_at);
+
 create table ticket_attachments (
     attachment_id uuid primary key references attachments (id),
     ticket_id     uuid        not null references tickets (id),

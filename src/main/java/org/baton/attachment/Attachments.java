@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -60,6 +61,8 @@ public class Attachments {
     /** Types a browser would run or render as a page: always downloaded as {@code application/octet-stream}. */
     private static final List<String> ACTIVE = List.of("html", "xml", "svg", "javascript", "ecmascript", "x-sh", "flash",
             "x-msdownload", "java-archive", "x-java", "x-httpd", "pdf+xml");
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Attachments.class);
 
     private final AttachmentStore store;
     private final JdbcClient jdbc;
@@ -142,6 +145,43 @@ public class Attachments {
     public StoredAttachment store(@Nullable String filename, @Nullable String declaredType, byte[] content,
             @Nullable UserId uploader) {
         return store(filename, declaredType, new ByteArrayInputStream(content), uploader);
+    }
+
+    /**
+     * Marks the files as taken by something that keeps them (a ticket's entry), in the caller's transaction. Files
+     * nobody claims within {@code baton.attachments.unclaimed-lifetime} (a form that failed after its files were
+     * stored) are discarded.
+     */
+    public void claim(Collection<AttachmentId> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update attachments set claimed_at = :at where id in (:ids) and claimed_at is null")
+                .param("at", timestamp(clock.instant()))
+                .param("ids", ids.stream().map(AttachmentId::value).toList())
+                .update();
+    }
+
+    /** Deletes the files stored before {@code cutoff} that nothing claimed; how many. */
+    int discardUnclaimedBefore(Instant cutoff) {
+        List<String[]> unclaimed = jdbc.sql("select id, storage_key from attachments where claimed_at is null and uploaded_at < :cutoff "
+                        + "fetch first 1000 rows only")
+                .param("cutoff", timestamp(cutoff))
+                .query((rs, n) -> new String[] {rs.getString("id"), rs.getString("storage_key")})
+                .list();
+        int discarded = 0;
+        for (String[] one : unclaimed) {
+            int deleted = jdbc.sql("delete from attachments where id = :id and claimed_at is null").param("id", UUID.fromString(one[0])).update();
+            if (deleted == 1) {
+                try {
+                    store.delete(one[1]);
+                } catch (IOException e) {
+                    log.warn("Could not delete the file of unclaimed attachment {} ({})", one[0], one[1], e);
+                }
+                discarded++;
+            }
+        }
+        return discarded;
     }
 
     public Optional<StoredAttachment> info(AttachmentId id) {

@@ -72,6 +72,7 @@ class TicketAttachments {
 
     /** Records that {@code files} belong to {@code ticket} with {@code visibility} (in the caller's transaction). */
     void attach(TicketId ticket, List<StoredAttachment> files, Visibility visibility, Instant at) {
+        attachments.claim(files.stream().map(StoredAttachment::id).toList());
         for (StoredAttachment file : files) {
             jdbc.sql("insert into ticket_attachments (attachment_id, ticket_id, visibility, attached_at) values (:id, :ticket, :visibility, :at)")
                     .param("id", file.id().value())

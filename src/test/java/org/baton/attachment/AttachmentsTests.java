@@ -25,6 +25,9 @@ class AttachmentsTests {
     @Autowired
     Attachments attachments;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     @Test
     void sniffedTypeBeatsTheDeclaredType() {
         StoredAttachment stored = attachments.store("notes.txt", "text/plain", PNG, null);
@@ -78,6 +81,21 @@ class AttachmentsTests {
     void refusesAnEmptyFile() {
         assertThatThrownBy(() -> attachments.store("empty.txt", null, new byte[0], null))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.getMessage()).contains("empty.txt"));
+    }
+
+    @Test
+    void filesNobodyClaimedAreDiscardedAndClaimedOnesKept() {
+        StoredAttachment orphan = attachments.store("orphan.txt", null, "left behind".getBytes(StandardCharsets.UTF_8), null);
+        StoredAttachment kept = attachments.store("kept.txt", null, "attached".getBytes(StandardCharsets.UTF_8), null);
+        transactions.executeWithoutResult(tx -> attachments.claim(java.util.List.of(kept.id())));
+
+        attachments.discardUnclaimedBefore(orphan.uploadedAt());
+        assertThat(attachments.info(orphan.id())).as("not older than the cutoff: kept").isPresent();
+        assertThat(attachments.discardUnclaimedBefore(java.time.Instant.now().plusSeconds(60))).isPositive();
+
+        assertThat(attachments.info(orphan.id())).isEmpty();
+        assertThat(attachments.info(kept.id())).isPresent();
+        assertThatThrownBy(() -> attachments.open(orphan.id())).isInstanceOf(org.baton.shared.NotFound.class);
     }
 
     @Test
