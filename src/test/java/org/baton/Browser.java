@@ -4,7 +4,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import jakarta.servlet.http.Cookie;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -22,12 +24,12 @@ public final class Browser {
         this.mvc = mvc;
     }
 
-    /** A browser signed in as {@code login}; fails the test if sign-in does not land on the home page. */
+    /** A browser signed in as {@code login}; fails the test if sign-in does not land on the home page (a customer's: the portal). */
     public static Browser signedIn(MockMvcTester mvc, String login, String password) {
         Browser browser = new Browser(mvc);
         MvcTestResult result = browser.signIn(login, password);
         String target = result.getResponse().getRedirectedUrl();
-        if (target == null || !target.equals("/")) {
+        if (target == null || !(target.equals("/") || target.equals("/portal"))) {
             throw new AssertionError("sign-in as " + login + " went to " + target);
         }
         return browser;
@@ -49,6 +51,16 @@ public final class Browser {
     /** A form post with a valid CSRF token; {@code params} are name, value pairs. */
     public MvcTestResult post(String uri, String... params) {
         var request = mvc.post().uri(uri).with(csrf()).cookie(cookies());
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return keep(request.exchange());
+    }
+
+    /** A multipart form post (files and fields) with a valid CSRF token; {@code params} are name, value pairs. */
+    public MvcTestResult upload(String uri, List<MockMultipartFile> files, String... params) {
+        var request = mvc.post().uri(uri).with(csrf()).cookie(cookies()).multipart();
+        files.forEach(request::file);
         for (int i = 0; i + 1 < params.length; i += 2) {
             request.param(params[i], params[i + 1]);
         }

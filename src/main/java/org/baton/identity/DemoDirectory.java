@@ -74,7 +74,7 @@ class DemoDirectory implements ApplicationRunner {
     private void load() {
         String hash = admin.hash(PASSWORD);
         Organization northwind = admin.createOrganization(
-                new OrganizationDetails("Northwind Logistics", "NWL", List.of("northwind.example"), true, true));
+                new OrganizationDetails("Northwind Logistics", "NWL", List.of("northwind.example"), true, true, true));
         Organization contoso = admin.createOrganization(
                 new OrganizationDetails("Contoso Health", "CON", List.of("contoso.example"), false, true));
 

@@ -56,7 +56,7 @@ public class DirectoryAdministration {
         events.publishEvent(DirectoryChanged.INSTANCE);
         OrganizationDetails clean = checked(details, null);
         Organization org = new Organization(OrganizationId.random(), clean.name(), clean.code(), clean.mailDomains(),
-                clean.sharedTicketVisibility(), clean.active(), clock.instant(), 0);
+                clean.sharedTicketVisibility(), clean.selfRegistration(), clean.active(), clock.instant(), 0);
         organizations.insert(org);
         return org;
     }
@@ -66,7 +66,7 @@ public class DirectoryAdministration {
         Organization current = organizations.byId(id).orElseThrow(() -> new NotFound("organization", id));
         OrganizationDetails clean = checked(details, id);
         organizations.update(new Organization(id, clean.name(), clean.code(), clean.mailDomains(), clean.sharedTicketVisibility(),
-                clean.active(), current.createdAt(), expectedVersion), expectedVersion);
+                clean.selfRegistration(), clean.active(), current.createdAt(), expectedVersion), expectedVersion);
         return organizations.byId(id).orElseThrow();
     }
 
@@ -188,7 +188,12 @@ public class DirectoryAdministration {
             }
         }
         throwIfAny(problems);
-        return new OrganizationDetails(name, code, List.copyOf(domains), details.sharedTicketVisibility(), details.active());
+        if (details.selfRegistration() && domains.isEmpty()) {
+            problems.add(new FieldProblem("selfRegistration", "needs at least one mail domain: only addresses of its domains may register"));
+            throwIfAny(problems);
+        }
+        return new OrganizationDetails(name, code, List.copyOf(domains), details.sharedTicketVisibility(), details.selfRegistration(),
+                details.active());
     }
 
     private SupportGroupDetails checked(SupportGroupDetails details, @Nullable SupportGroupId self) {

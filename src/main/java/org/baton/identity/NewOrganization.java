@@ -13,6 +13,7 @@ record NewOrganization(
         @Schema(example = "ACME", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String code,
         @Schema(example = "[\"acme.example\"]") @Nullable List<String> mailDomains,
         @Schema(defaultValue = "false") @Nullable Boolean sharedTicketVisibility,
+        @Schema(defaultValue = "false", description = "Let people of its mail domains register in the portal.") @Nullable Boolean selfRegistration,
         @Schema(defaultValue = "true") @Nullable Boolean active) {
 
     OrganizationDetails details() {
@@ -21,6 +22,6 @@ record NewOrganization(
             throw InvalidInput.of("mailDomains", "must not contain null");
         }
         return new OrganizationDetails(name == null ? "" : name, code == null ? "" : code, domains,
-                Boolean.TRUE.equals(sharedTicketVisibility), !Boolean.FALSE.equals(active));
+                Boolean.TRUE.equals(sharedTicketVisibility), Boolean.TRUE.equals(selfRegistration), !Boolean.FALSE.equals(active));
     }
 }

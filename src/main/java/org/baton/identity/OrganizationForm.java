@@ -9,22 +9,22 @@ import org.jspecify.annotations.Nullable;
  * what was entered. Mail domains are one per line or comma-separated.
  */
 record OrganizationForm(@Nullable String name, @Nullable String code, @Nullable String mailDomains,
-        @Nullable Boolean sharedTicketVisibility, @Nullable Boolean active, @Nullable Long version) {
+        @Nullable Boolean sharedTicketVisibility, @Nullable Boolean selfRegistration, @Nullable Boolean active, @Nullable Long version) {
 
     static OrganizationForm blank() {
-        return new OrganizationForm("", "", "", false, true, 0L);
+        return new OrganizationForm("", "", "", false, false, true, 0L);
     }
 
     static OrganizationForm of(Organization org) {
         return new OrganizationForm(org.name(), org.code(), String.join("\n", org.mailDomains()), org.sharedTicketVisibility(),
-                org.active(), org.version());
+                org.selfRegistration(), org.active(), org.version());
     }
 
     OrganizationDetails details() {
         List<String> domains = mailDomains == null ? List.of()
                 : Arrays.stream(mailDomains.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
         return new OrganizationDetails(name == null ? "" : name, code == null ? "" : code, domains,
-                Boolean.TRUE.equals(sharedTicketVisibility), Boolean.TRUE.equals(active));
+                Boolean.TRUE.equals(sharedTicketVisibility), Boolean.TRUE.equals(selfRegistration), Boolean.TRUE.equals(active));
     }
 
     long expectedVersion() {

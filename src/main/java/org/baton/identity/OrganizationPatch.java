@@ -29,6 +29,7 @@ final class OrganizationPatch {
         String code = current.code();
         List<String> mailDomains = current.mailDomains();
         boolean shared = current.sharedTicketVisibility();
+        boolean selfRegistration = current.selfRegistration();
         boolean active = current.active();
         List<FieldProblem> problems = new ArrayList<>();
         for (Map.Entry<String, JsonNode> member : patch.properties()) {
@@ -39,6 +40,7 @@ final class OrganizationPatch {
                 case "code" -> code = text(field, value, code, problems);
                 case "mailDomains" -> mailDomains = domains(value, mailDomains, problems);
                 case "sharedTicketVisibility" -> shared = flag(field, value, shared, problems);
+                case "selfRegistration" -> selfRegistration = flag(field, value, selfRegistration, problems);
                 case "active" -> active = flag(field, value, active, problems);
                 default -> problems.add(new FieldProblem(field,
                         READ_ONLY.contains(field) ? "is read-only" : "is not a field of an organization"));
@@ -47,7 +49,7 @@ final class OrganizationPatch {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        return new OrganizationDetails(name, code, mailDomains, shared, active);
+        return new OrganizationDetails(name, code, mailDomains, shared, selfRegistration, active);
     }
 
     private static String text(String field, JsonNode value, String current, List<FieldProblem> problems) {

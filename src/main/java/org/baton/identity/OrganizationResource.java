@@ -14,6 +14,8 @@ record OrganizationResource(
         @Schema(example = "[\"acme.example\"]", description = "Mail from these domains belongs to this organization.")
                 List<String> mailDomains,
         @Schema(description = "Whether its customers see each other's tickets, not only their own.") boolean sharedTicketVisibility,
+        @Schema(description = "Whether people with an address of its mail domains may create their own portal account "
+                + "(confirmed by email).") boolean selfRegistration,
         boolean active,
         Instant createdAt,
         @Schema(description = "Also sent as the ETag; send it back in If-Match to change the organization.", example = "0")
@@ -21,6 +23,6 @@ record OrganizationResource(
 
     static OrganizationResource of(Organization org) {
         return new OrganizationResource(org.id().value(), org.name(), org.code(), org.mailDomains(), org.sharedTicketVisibility(),
-                org.active(), org.createdAt(), org.version());
+                org.selfRegistration(), org.active(), org.createdAt(), org.version());
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Organizations {
 
-    private static final String COLUMNS = "id, name, code, shared_ticket_visibility, active, created_at, version";
+    private static final String COLUMNS = "id, name, code, shared_ticket_visibility, self_registration, active, created_at, version";
 
     private final JdbcClient jdbc;
 
@@ -117,12 +117,13 @@ class Organizations {
     }
 
     void insert(Organization org) {
-        jdbc.sql("insert into organizations (id, name, code, shared_ticket_visibility, active, created_at, version) "
-                        + "values (:id, :name, :code, :shared, :active, :createdAt, 0)")
+        jdbc.sql("insert into organizations (id, name, code, shared_ticket_visibility, self_registration, active, created_at, version) "
+                        + "values (:id, :name, :code, :shared, :selfRegistration, :active, :createdAt, 0)")
                 .param("id", org.id().value())
                 .param("name", org.name())
                 .param("code", org.code())
                 .param("shared", org.sharedTicketVisibility())
+                .param("selfRegistration", org.selfRegistration())
                 .param("active", org.active())
                 .param("createdAt", timestamp(org.createdAt()))
                 .update();
@@ -132,11 +133,12 @@ class Organizations {
     /** Saves {@code org} if it is still at {@code expectedVersion}; otherwise nothing changes. */
     void update(Organization org, long expectedVersion) {
         int updated = jdbc.sql("update organizations set name = :name, code = :code, shared_ticket_visibility = :shared, "
-                        + "active = :active, version = version + 1 where id = :id and version = :version")
+                        + "self_registration = :selfRegistration, active = :active, version = version + 1 where id = :id and version = :version")
                 .param("id", org.id().value())
                 .param("name", org.name())
                 .param("code", org.code())
                 .param("shared", org.sharedTicketVisibility())
+                .param("selfRegistration", org.selfRegistration())
                 .param("active", org.active())
                 .param("version", expectedVersion)
                 .update();
@@ -178,7 +180,7 @@ class Organizations {
                 });
         return orgs.stream()
                 .map(o -> new Organization(o.id(), o.name(), o.code(), domains.getOrDefault(o.id().value(), List.of()),
-                        o.sharedTicketVisibility(), o.active(), o.createdAt(), o.version()))
+                        o.sharedTicketVisibility(), o.selfRegistration(), o.active(), o.createdAt(), o.version()))
                 .toList();
     }
 
@@ -189,6 +191,7 @@ class Organizations {
                 rs.getString("code"),
                 List.of(),
                 rs.getBoolean("shared_ticket_visibility"),
+                rs.getBoolean("self_registration"),
                 rs.getBoolean("active"),
                 requiredInstant(rs, "created_at"),
                 rs.getLong("version"));

@@ -17,6 +17,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,6 +25,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -39,7 +41,7 @@ class SecurityConfiguration {
     static final String LAST_USERNAME = "BATON_LAST_USERNAME";
 
     private static final String[] PUBLIC = {
-        "/sign-in", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/problems/**",
+        "/sign-in", "/portal/register", "/portal/register/sent", "/portal/verify", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/problems/**",
         "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html"
     };
@@ -106,7 +108,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/sign-in")
                         .loginProcessingUrl("/sign-in")
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(new LandingPage())
                         .failureHandler(new RememberingFailureHandler())
                         .permitAll())
                 .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out").permitAll())
@@ -122,6 +124,25 @@ class SecurityConfiguration {
             case "false", "off", "no" -> false;
             default -> demo.enabled();
         };
+    }
+
+    /**
+     * Where sign-in lands: the page that was asked for before sign-in, else the portal's "my tickets" for a customer
+     * and the start page for staff.
+     */
+    private static final class LandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
+
+        LandingPage() {
+            setDefaultTargetUrl("/");
+        }
+
+        @Override
+        protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+            if (authentication.getPrincipal() instanceof SignedInUser user && user.role() == Role.CUSTOMER) {
+                return "/portal";
+            }
+            return super.determineTargetUrl(request, response, authentication);
+        }
     }
 
     /** Sends a failed sign-in back to the form with one generic message and the username kept. */

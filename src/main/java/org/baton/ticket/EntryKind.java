@@ -19,6 +19,8 @@ public enum EntryKind {
     REOPENED,
     LINKED,
     MERGED,
+    /** A file was attached on its own (files sent with a reply or a new ticket are in that entry). */
+    ATTACHMENT_ADDED,
     /** A service-level target was met or breached, or a warning before breach went out (written by the SLA module). */
     SERVICE_LEVEL
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.baton.attachment.StoredAttachment;
 import org.baton.identity.CustomerContact;
 import org.baton.identity.CurrentUser;
 import org.baton.outbox.OutboxMessage;
@@ -23,6 +24,7 @@ final class TicketChange {
     private final List<Timeline.Entry> entries = new ArrayList<>();
     private final List<OutboxMessage> messages = new ArrayList<>();
     private final List<Object> events = new ArrayList<>();
+    private final List<Attached> attached = new ArrayList<>();
     private @Nullable Optional<CustomerContact> requester;
 
     TicketChange(Ticket before, @Nullable CurrentUser user, Actor actor, Instant now) {
@@ -60,6 +62,19 @@ final class TicketChange {
 
     void send(OutboxMessage message) {
         messages.add(message);
+    }
+
+    /** Files that this change's entry carries, attached in the same transaction with the entry's visibility. */
+    record Attached(List<StoredAttachment> files, Visibility visibility) {}
+
+    void attach(List<StoredAttachment> files, Visibility visibility) {
+        if (!files.isEmpty()) {
+            attached.add(new Attached(List.copyOf(files), visibility));
+        }
+    }
+
+    List<Attached> attached() {
+        return attached;
     }
 
     void raise(Object event) {

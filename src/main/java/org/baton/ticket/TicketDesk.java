@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.baton.attachment.StoredAttachment;
 import org.baton.identity.CurrentUser;
 import org.baton.identity.Directory;
 import org.baton.identity.Role;
@@ -49,6 +50,7 @@ class TicketDesk {
 
     private final Tickets tickets;
     private final Timeline timeline;
+    private final TicketAttachments files;
     private final Outbox outbox;
     private final Directory directory;
     private final CustomerNotices notices;
@@ -57,11 +59,12 @@ class TicketDesk {
     private final Clock clock;
     private final Duration firstContactWindow;
 
-    TicketDesk(Tickets tickets, Timeline timeline, Outbox outbox, Directory directory, CustomerNotices notices,
+    TicketDesk(Tickets tickets, Timeline timeline, TicketAttachments files, Outbox outbox, Directory directory, CustomerNotices notices,
             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
             @Value("${baton.tickets.first-contact-window:PT30M}") Duration firstContactWindow) {
         this.tickets = tickets;
         this.timeline = timeline;
+        this.files = files;
         this.outbox = outbox;
         this.directory = directory;
         this.notices = notices;
@@ -82,7 +85,12 @@ class TicketDesk {
     record PostStatusUpdate(@Nullable String actionTaken, @Nullable Instant expectedRestorationAt,
             @Nullable String restorationUnknownReason, @Nullable Instant nextUpdateAt) {}
 
-    record AddComment(@Nullable String body, Visibility visibility) {}
+    record AddComment(@Nullable String body, Visibility visibility, List<StoredAttachment> attachments) {
+
+        AddComment(@Nullable String body, Visibility visibility) {
+            this(body, visibility, List.of());
+        }
+    }
 
     // ---------------------------------------------------------------- commands
 
@@ -156,10 +164,10 @@ class TicketDesk {
 
     Ticket comment(CurrentUser user, TicketNumber number, @Nullable Long expectedVersion, AddComment command) {
         String body = blankToNull(command.body());
-        if (body == null) {
+        if (body == null && command.attachments().isEmpty()) {
             throw InvalidInput.of("body", "must not be blank");
         }
-        if (body.length() > 20_000) {
+        if (body != null && body.length() > 20_000) {
             throw InvalidInput.of("body", "must be at most 20000 characters");
         }
         if (command.visibility() == Visibility.INTERNAL && !user.isStaff()) {
@@ -167,19 +175,44 @@ class TicketDesk {
         }
         return change(user, number, expectedVersion, c -> {
             Ticket t = c.before();
-            if (t.status() == TicketStatus.CLOSED || t.status() == TicketStatus.CANCELLED) {
-                throw new Refused("ticket-closed", t.number() + " is " + t.status().label().toLowerCase()
-                        + "; open a new ticket instead of replying to it.");
-            }
+            refuseIfClosed(t, "replying to it");
             boolean internal = command.visibility() == Visibility.INTERNAL;
-            c.record(Timeline.Entry.of(internal ? EntryKind.INTERNAL_NOTE : EntryKind.COMMENT, command.visibility(), body));
+            c.record(new Timeline.Entry(internal ? EntryKind.INTERNAL_NOTE : EntryKind.COMMENT, command.visibility(), body,
+                    command.attachments().isEmpty() ? null : Map.of("attachments", TicketAttachments.details(command.attachments()))));
+            c.attach(command.attachments(), command.visibility());
             c.raise(new CommentAdded(t.id(), t.number(), command.visibility(), user.isCustomer(), c.now()));
             if (user.isCustomer() && t.status() == TicketStatus.PENDING && t.pendingReason() == PendingReason.CUSTOMER) {
                 setStatus(c, TicketStatus.IN_PROGRESS, null, "The customer replied.");
             } else if (user.isStaff() && !internal) {
-                notices.tell(c, "REPLY", "New reply", body, Map.of("author", user.displayName()));
+                notices.tell(c, "REPLY", "New reply", body != null ? body : user.displayName() + " sent you "
+                        + fileCount(command.attachments().size()) + ".", Map.of("author", user.displayName()));
             }
         });
+    }
+
+    /** Attaches a file on its own, as an entry of its own (the API's attachment upload). */
+    Ticket attach(CurrentUser user, TicketNumber number, @Nullable Long expectedVersion, StoredAttachment file, Visibility visibility) {
+        if (visibility == Visibility.INTERNAL && !user.isStaff()) {
+            throw new AccessDeniedException("customers cannot attach internal files");
+        }
+        return change(user, number, expectedVersion, c -> {
+            refuseIfClosed(c.before(), "adding files to it");
+            c.record(new Timeline.Entry(EntryKind.ATTACHMENT_ADDED, visibility, "Attached " + file.filename() + ".",
+                    Map.of("attachments", TicketAttachments.details(List.of(file)))));
+            c.attach(List.of(file), visibility);
+        });
+    }
+
+    /** A closed or cancelled ticket takes no more replies or files: a new ticket instead of {@code doing}. */
+    private static void refuseIfClosed(Ticket t, String doing) {
+        if (t.status() == TicketStatus.CLOSED || t.status() == TicketStatus.CANCELLED) {
+            throw new Refused("ticket-closed", t.number() + " is " + t.status().label().toLowerCase()
+                    + "; open a new ticket instead of " + doing + ".");
+        }
+    }
+
+    static String fileCount(int n) {
+        return n == 1 ? "a file" : n + " files";
     }
 
     /**
@@ -218,6 +251,7 @@ class TicketDesk {
             throw new ConcurrentChange(tickets.byId(after.id()).map(Ticket::version).orElse(after.version() - 1));
         }
         timeline.append(after.id(), change.actor(), change.now(), change.entries());
+        change.attached().forEach(a -> files.attach(after.id(), a.files(), a.visibility(), change.now()));
         change.messages().forEach(outbox::enqueue);
         change.events().forEach(events::publishEvent);
         return after;
@@ -228,6 +262,7 @@ class TicketDesk {
         Ticket created = change.result();
         tickets.insert(created, scheduleId, period);
         timeline.append(created.id(), change.actor(), change.now(), change.entries());
+        change.attached().forEach(a -> files.attach(created.id(), a.files(), a.visibility(), change.now()));
         change.messages().forEach(outbox::enqueue);
         change.events().forEach(events::publishEvent);
         return created;

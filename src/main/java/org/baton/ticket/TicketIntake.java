@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.baton.attachment.StoredAttachment;
 import org.baton.identity.CurrentUser;
 import org.baton.identity.CustomerContact;
 import org.baton.identity.Directory;
@@ -42,7 +43,23 @@ class TicketIntake {
             @Nullable UserId requesterId, @Nullable String requesterName, @Nullable String requesterLocation,
             @Nullable String requesterContact, @Nullable OrganizationId organizationId, @Nullable Channel channel,
             @Nullable String category, @Nullable Impact impact, @Nullable Urgency urgency, @Nullable Instant dueAt,
-            @Nullable String resolutionCode, @Nullable String resolutionNotes) {}
+            @Nullable String resolutionCode, @Nullable String resolutionNotes, List<StoredAttachment> attachments) {
+
+        OpenTicket(@Nullable TicketType type, @Nullable String subject, @Nullable String description,
+                @Nullable UserId requesterId, @Nullable String requesterName, @Nullable String requesterLocation,
+                @Nullable String requesterContact, @Nullable OrganizationId organizationId, @Nullable Channel channel,
+                @Nullable String category, @Nullable Impact impact, @Nullable Urgency urgency, @Nullable Instant dueAt,
+                @Nullable String resolutionCode, @Nullable String resolutionNotes) {
+            this(type, subject, description, requesterId, requesterName, requesterLocation, requesterContact, organizationId, channel,
+                    category, impact, urgency, dueAt, resolutionCode, resolutionNotes, List.of());
+        }
+
+        /** This command with {@code files} attached to the new ticket (public: the requester sent them). */
+        OpenTicket with(List<StoredAttachment> files) {
+            return new OpenTicket(type, subject, description, requesterId, requesterName, requesterLocation, requesterContact,
+                    organizationId, channel, category, impact, urgency, dueAt, resolutionCode, resolutionNotes, files);
+        }
+    }
 
     /** What a create answered; {@code replayed} when it is the stored answer to an earlier request with the same key. */
     record Answer(int status, @Nullable String location, String body, boolean replayed) {}
@@ -138,6 +155,10 @@ class TicketIntake {
         details.put("urgency", urgency == null ? null : urgency.name());
         details.put("channel", channel.name());
         details.put("category", draft.category());
+        if (!command.attachments().isEmpty()) {
+            details.put("attachments", TicketAttachments.details(command.attachments()));
+            change.attach(command.attachments(), Visibility.PUBLIC);
+        }
         change.record(new Timeline.Entry(EntryKind.CREATED, Visibility.PUBLIC, draft.subject(), details));
         change.raise(new TicketOpened(draft.id(), draft.number(), type, draft.priority(), draft.organizationId(),
                 user.isStaff() && channel != Channel.MONITORING ? user.id() : null, now));

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Objects;
+import org.baton.attachment.Attachments;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +94,15 @@ final class TicketPage {
 
     /** One timeline entry in words. */
     record Item(long id, String kind, boolean internal, String actor, Instant at, @Nullable String body, List<String> changes,
-            @Nullable String fromTicket) {}
+            @Nullable String fromTicket, List<FileLink> files) {
+
+        Item as(String kind) {
+            return new Item(id, kind, internal, actor, at, body, changes, fromTicket, files);
+        }
+    }
+
+    /** A file of a timeline entry: its name, size and type as people read them, and where it downloads from. */
+    record FileLink(String name, String size, String type, String href) {}
 
     static List<Chip> chips(List<Countdown> countdowns, Instant now, boolean customer) {
         List<Chip> chips = new ArrayList<>();
@@ -182,6 +192,7 @@ final class TicketPage {
             case LINKED -> "Linked";
             case MERGED -> "Merged";
             case SERVICE_LEVEL -> "Service level";
+            case ATTACHMENT_ADDED -> "File attached";
         };
     }
 
@@ -211,8 +222,17 @@ final class TicketPage {
      */
     static Item item(TimelineEntry e, TicketNumber shown, JsonMapper json, ZoneId zone, Function<String, String> userName) {
         List<String> changes = new ArrayList<>();
+        List<FileLink> files = new ArrayList<>();
         if (e.details() != null) {
             JsonNode details = json.readTree(e.details());
+            for (JsonNode file : details.path("attachments").values()) {
+                String id = text(file.path("id"));
+                if (id != null) {
+                    files.add(new FileLink(Objects.requireNonNullElse(text(file.path("filename")), "attachment"),
+                            Attachments.displaySize(file.path("size").asLong()), typeLabel(text(file.path("contentType"))),
+                            "/tickets/" + e.ticketNumber().value() + "/attachments/" + id));
+                }
+            }
             JsonNode fields = details.path("changes");
             for (var field : fields.properties()) {
                 String name = field.getKey();
@@ -256,7 +276,26 @@ final class TicketPage {
         }
         String from = e.ticketNumber().equals(shown) ? null : e.ticketNumber().value();
         return new Item(e.id(), kindLabel(e.kind()), e.visibility() == Visibility.INTERNAL, e.actorName(), e.occurredAt(),
-                e.body(), changes, from);
+                e.body(), changes, from, files);
+    }
+
+    /** A content type as people read it: "PDF", "PNG image", "Text"; the raw type when there is no better word. */
+    static String typeLabel(@Nullable String type) {
+        if (type == null) {
+            return "File";
+        }
+        return switch (type) {
+            case "application/pdf" -> "PDF";
+            case "text/plain" -> "Text";
+            case "text/csv" -> "CSV";
+            case "text/html" -> "HTML";
+            case "application/zip" -> "ZIP archive";
+            case "application/octet-stream" -> "File";
+            case "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/msword" -> "Word document";
+            case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel" -> "Excel workbook";
+            case "message/rfc822" -> "Email";
+            default -> type.startsWith("image/") ? type.substring(6).toUpperCase(Locale.ROOT).replace("SVG+XML", "SVG") + " image" : type;
+        };
     }
 
     private static @Nullable String text(JsonNode node) {

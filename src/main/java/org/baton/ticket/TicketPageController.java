@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.baton.attachment.Attachments;
+import org.baton.attachment.StoredAttachment;
 import org.baton.identity.CurrentUser;
 import org.baton.identity.Directory;
 import org.baton.identity.Role;
@@ -25,7 +27,9 @@ import org.baton.shared.Refused;
 import org.baton.shared.StaleVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,6 +39,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,14 +63,18 @@ class TicketPageController {
     private final TicketLinks links;
     private final TicketPresence presence;
     private final Directory directory;
+    private final TicketAttachments files;
+    private final Attachments attachments;
     private final ObjectProvider<TicketServiceLevels> serviceLevels;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
     TicketPageController(TicketViews views, Tickets tickets, Timeline timeline, TicketDesk desk, TicketLinks links,
-            TicketPresence presence, Directory directory, ObjectProvider<TicketServiceLevels> serviceLevels, JdbcClient jdbc,
-            JsonMapper json, Clock clock) {
+            TicketPresence presence, Directory directory, TicketAttachments files, Attachments attachments,
+            ObjectProvider<TicketServiceLevels> serviceLevels, JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.files = files;
+        this.attachments = attachments;
         this.views = views;
         this.tickets = tickets;
         this.timeline = timeline;
@@ -159,14 +168,27 @@ class TicketPageController {
     // ---------------------------------------------------------------- actions
 
     @PostMapping("/reply")
-    String reply(CurrentUser user, @PathVariable String number, @RequestParam Map<String, String> input, Model model,
+    String reply(CurrentUser user, @PathVariable String number, @RequestParam Map<String, String> input,
+            @RequestParam(name = TicketAttachments.FORM_FIELD, required = false) @Nullable List<MultipartFile> uploads, Model model,
             RedirectAttributes redirect, HttpServletResponse response, @RequestHeader(name = HTMX, required = false) @Nullable String htmx) {
         boolean internal = "INTERNAL".equals(input.get("visibility"));
         return act(user, number, "reply", input, model, redirect, response, htmx, (ticket, version) -> {
+            if (version != null && version != ticket.version()) {
+                throw new StaleVersion("ticket", ticket.version());
+            }
+            List<StoredAttachment> stored = files.upload(user, uploads, TicketAttachments.FORM_FIELD);
             desk.comment(user, ticket.number(), version, new TicketDesk.AddComment(input.get("body"),
-                    internal ? Visibility.INTERNAL : Visibility.PUBLIC));
-            return internal ? "Internal note added." : "Reply sent to the customer.";
+                    internal ? Visibility.INTERNAL : Visibility.PUBLIC, stored));
+            String with = stored.isEmpty() ? "" : " with " + TicketDesk.fileCount(stored.size());
+            return internal ? "Internal note added" + with + "." : user.isStaff() ? "Reply sent to the customer" + with + "."
+                    : "Reply sent" + with + "; the desk has it.";
         });
+    }
+
+    /** A file of the ticket: only when the viewer may see the ticket and the entry that carries the file (else 404). */
+    @GetMapping("/attachments/{id}")
+    ResponseEntity<Resource> attachment(CurrentUser user, @PathVariable String number, @PathVariable String id) {
+        return files.download(user, views.visible(user, number), id);
     }
 
     @PostMapping("/status-update")
@@ -360,6 +382,7 @@ class TicketPageController {
         model.addAttribute("ticket", ticket);
         model.addAttribute("forms", forms);
         model.addAttribute("staff", staff);
+        model.addAttribute("maxFileSize", Attachments.displaySize(attachments.maxSize()));
         model.addAttribute("nextUpdate", TicketPage.nextUpdate(ticket.isOpen() ? ticket.nextUpdateDueAt() : null, now));
         model.addAttribute("nextUpdateOverdue", ticket.nextUpdateOverdue(now));
         TicketServiceLevels levels = serviceLevels.getIfAvailable();
@@ -375,8 +398,7 @@ class TicketPageController {
         Map<String, String> names = new LinkedHashMap<>();
         Function<String, String> userName = id -> names.computeIfAbsent(id, this::userName);
         model.addAttribute("timeline", entries.stream().map(e -> TicketPage.item(e, ticket.number(), json, user.timeZone(), userName))
-                .map(i -> staff || !i.kind().equals("Customer notified") ? i
-                        : new TicketPage.Item(i.id(), "Message to you", i.internal(), i.actor(), i.at(), i.body(), i.changes(), i.fromTicket()))
+                .map(i -> staff || !i.kind().equals("Customer notified") ? i : i.as("Message to you"))
                 .toList());
         model.addAttribute("timelineAfter", after);
         model.addAttribute("timelineNext", more ? entries.getLast().id() : null);

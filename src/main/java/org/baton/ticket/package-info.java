@@ -6,7 +6,7 @@
  * owner" are invariants of this one aggregate. Other modules read tickets through
  * {@link org.baton.ticket.TicketQueries} and react to the events published here.
  */
-@ApplicationModule(displayName = "Tickets", allowedDependencies = {"shared", "api", "identity", "outbox"})
+@ApplicationModule(displayName = "Tickets", allowedDependencies = {"shared", "api", "identity", "outbox", "attachment"})
 @NullMarked
 package org.baton.ticket;
 

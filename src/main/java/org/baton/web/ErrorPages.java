@@ -48,11 +48,13 @@ class ErrorPages implements ErrorController {
             case 404 -> "Page not found";
             case 403 -> "Not allowed";
             case 400 -> "That request could not be read";
+            case 413 -> "Those files are too large";
             default -> known != null && known.is4xxClientError() ? known.getReasonPhrase() : "Something went wrong";
         });
         model.addAttribute("explanation", switch (status) {
             case 404 -> "There is nothing at this address that you can see. Check the link, or go back to the start page.";
             case 403 -> "Your role does not give you access to this page. Ask an administrator if you think it should.";
+            case 413 -> "Nothing was saved. Go back and attach smaller files, or fewer at once; the form says how large each may be.";
             default -> status >= 500
                     ? "Baton could not finish this request. Nothing you typed is lost if you go back and try again; if it keeps happening, give an administrator the request id below."
                     : type.explanation();
