@@ -5,6 +5,9 @@
  * changed (server-sent events from /live/tickets, event "ticket-changed", data = ticket number). With
  * data-live-ticket="INC-1001" an element reacts to that ticket only. Refreshes are debounced (~500 ms), postponed while
  * the user is typing inside the element, and the page opens one EventSource at most, only if it has such elements.
+ * The stream starts from the page's render instant (<meta name="baton-rendered-at">), and a reconnecting browser
+ * sends the last event's id: the server first sends what changed in between, or "resync" (refresh everything) when
+ * that is too much or too long ago, so no change is missed while the stream was not listening.
  */
 (function () {
   'use strict';
@@ -77,14 +80,24 @@
     }
   }
 
+  function everything() {
+    var els = document.querySelectorAll('[data-live-refresh]');
+    for (var i = 0; i < els.length; i++) {
+      schedule(els[i], DEBOUNCE_MS);
+    }
+  }
+
   function connect() {
     if (source || !document.querySelector('[data-live-refresh]')) {
       return;
     }
-    source = new EventSource('/live/tickets');
+    var rendered = document.querySelector('meta[name="baton-rendered-at"]');
+    var since = rendered && rendered.content ? '?since=' + encodeURIComponent(rendered.content) : '';
+    source = new EventSource('/live/tickets' + since);
     source.addEventListener('ticket-changed', function (event) {
       changed(String(event.data || '').trim());
     });
+    source.addEventListener('resync', everything);
   }
 
   window.batonLive = {changed: changed};

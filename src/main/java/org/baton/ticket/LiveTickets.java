@@ -56,7 +56,8 @@ class LiveTickets implements SmartLifecycle {
 
     /** Where a change goes: an open event stream. Throwing drops the subscriber. */
     interface Listener {
-        void changed(TicketNumber number) throws Exception;
+        /** {@code number} changed; {@code updatedAt} is its change's instant (the event's id, for a resumed stream). */
+        void changed(TicketNumber number, Instant updatedAt) throws Exception;
 
         /** The node is shutting down: end the stream now (the page reconnects to another node). */
         default void ended() {}
@@ -222,6 +223,25 @@ class LiveTickets implements SmartLifecycle {
         announced.values().removeIf(at -> at.isBefore(forget));
     }
 
+    /**
+     * The changes after {@code since} that {@code viewer} may see, oldest first, at most {@code limit}: what a page
+     * rendered at {@code since} (or a stream that broke off after an event of that instant) has not heard of. Empty
+     * when there are more than {@code limit}: the caller then has the page refresh everything.
+     */
+    java.util.Optional<List<Changed>> changedSince(CurrentUser viewer, Instant since, int limit) {
+        List<Changed> changes = jdbc.sql("""
+                select id, number, organization_id, requester_id, updated_at from tickets
+                 where updated_at > :since order by updated_at, id fetch first %d rows only
+                """.formatted(BATCH))
+                .param("since", timestamp(since))
+                .query(LiveTickets::changedRow).list();
+        if (changes.size() >= BATCH) {
+            return java.util.Optional.empty();
+        }
+        List<Changed> visible = changes.stream().filter(c -> maySee(viewer, c)).toList();
+        return visible.size() > limit ? java.util.Optional.empty() : java.util.Optional.of(visible);
+    }
+
     /** Tells every subscriber who may see the ticket, once per change ({@code updatedAt}). */
     void announce(Changed change) {
         Instant before = announced.put(change.number().value(), change.updatedAt());
@@ -231,7 +251,7 @@ class LiveTickets implements SmartLifecycle {
         for (Subscription s : subscribers) {
             if (maySee(s.viewer, change)) {
                 try {
-                    s.listener.changed(change.number());
+                    s.listener.changed(change.number(), change.updatedAt());
                 } catch (Exception e) {
                     s.close();
                 }

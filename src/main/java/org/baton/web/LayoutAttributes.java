@@ -1,6 +1,7 @@
 package org.baton.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import org.baton.identity.CurrentUser;
 import org.baton.shared.DemoMode;
 import org.jspecify.annotations.Nullable;
@@ -13,9 +14,20 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class LayoutAttributes {
 
     private final DemoMode demo;
+    private final Clock clock;
 
-    LayoutAttributes(DemoMode demo) {
+    LayoutAttributes(DemoMode demo, Clock clock) {
         this.demo = demo;
+        this.clock = clock;
+    }
+
+    /**
+     * When the page was made: live pages ask the live stream for the changes since then, so a change that commits
+     * between rendering and the stream's start still refreshes the page ({@code /js/live.js}).
+     */
+    @ModelAttribute("renderedAt")
+    String renderedAt() {
+        return clock.instant().toString();
     }
 
     @ModelAttribute("me")

@@ -46,7 +46,7 @@ class LiveTicketsTests {
     private BlockingQueue<String> listen(User user) {
         CurrentUser viewer = directory.currentUser(user.id()).orElseThrow();
         BlockingQueue<String> heard = new LinkedBlockingQueue<>();
-        open.add(live.subscribe(viewer, number -> heard.add(number.value())));
+        open.add(live.subscribe(viewer, (number, at) -> heard.add(number.value())));
         return heard;
     }
 
@@ -106,6 +106,36 @@ class LiveTicketsTests {
         stream.getRequest().getAsyncContext().complete();
 
         assertThat(mvc.get().uri("/live/tickets").asyncExchange()).hasStatus3xxRedirection();
+    }
+
+    @Test
+    void aStreamOpenedAfterAChangeCatchesUpFromWhenThePageWasMade() throws Exception {
+        Desk desk = new Desk(mvc, fixtures);
+        String number = desk.phoneIncident();
+        java.time.Instant rendered = clock.instant();
+        Thread.sleep(5); // the change below is stamped after the page was made
+        assertThat(desk.post(desk.aliceToken, number, "comments", "{\"body\": \"Resolved the DNS entry.\"}")).hasStatus(201);
+
+        // the page was rendered before the reply, its stream opens after it: the reply is sent first
+        MvcTestResult stream = mvc.get().uri("/live/tickets?since=" + rendered).cookie(session(desk.carol)).asyncExchange();
+        assertThat(stream.getResponse().getContentAsString()).contains("event:ticket-changed", "data:" + number);
+        stream.getRequest().getAsyncContext().complete();
+
+        // another organization's customer hears nothing of it
+        MvcTestResult stranger = mvc.get().uri("/live/tickets?since=" + rendered).cookie(session(desk.stranger)).asyncExchange();
+        assertThat(stranger.getResponse().getContentAsString()).doesNotContain(number);
+        stranger.getRequest().getAsyncContext().complete();
+
+        // a browser reconnecting names the last event it heard: nothing after it, nothing again
+        MvcTestResult resumed = mvc.get().uri("/live/tickets?since=" + rendered).header("Last-Event-ID", clock.instant().plusSeconds(5).toString())
+                .cookie(session(desk.carol)).asyncExchange();
+        assertThat(resumed.getResponse().getContentAsString()).doesNotContain(number).doesNotContain("resync");
+        resumed.getRequest().getAsyncContext().complete();
+
+        // a page from long ago is told to refresh everything
+        MvcTestResult old = mvc.get().uri("/live/tickets?since=" + rendered.minus(Duration.ofHours(1))).cookie(session(desk.carol)).asyncExchange();
+        assertThat(old.getResponse().getContentAsString()).contains("event:resync").doesNotContain(number);
+        old.getRequest().getAsyncContext().complete();
     }
 
     private Cookie session(User user) {
