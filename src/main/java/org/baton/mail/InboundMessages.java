@@ -45,7 +45,7 @@ class InboundMessages {
             Instant now) {
         jdbc.sql("insert into mail_intake (id, mailbox, message_key, message_id, from_address, subject, raw, size_bytes, state, received_at) "
                         + "values (:id, :mailbox, :key, :messageId, :from, :subject, :raw, :size, 'RECEIVED', :now) "
-                        + "on conflict (mailbox, message_key) do nothing")
+                        + "on conflict do nothing")
                 .param("id", UUID.randomUUID())
                 .param("mailbox", InboundParser.clip(mailbox, 100))
                 .param("key", key)

@@ -121,14 +121,29 @@ final class InboundParser {
                 text.replace("\r\n", "\n").strip(), html, body.attachments, headers, problems);
     }
 
-    /** Message-ID of the raw message, read from its headers alone; null when it has none. */
-    static @Nullable String messageIdOf(byte[] raw) {
+    /** What the failed-intake list shows of a message, read from its headers alone (all null when it has none). */
+    record Summary(@Nullable String messageId, @Nullable String from, @Nullable String subject) {}
+
+    static Summary summaryOf(byte[] raw) {
         try {
             var headers = new jakarta.mail.internet.InternetHeaders(new ByteArrayInputStream(raw), true);
-            String[] values = headers.getHeader("Message-ID");
-            return values == null || values.length == 0 ? null : messageId(values[0]);
+            String id = headers.getHeader("Message-ID", null);
+            String subject = decoded(headers.getHeader("Subject", null));
+            String fromHeader = headers.getHeader("From", null);
+            String from = null;
+            if (fromHeader != null) {
+                try {
+                    Address[] parsed = InternetAddress.parseHeader(fromHeader, false);
+                    if (parsed.length > 0 && parsed[0] instanceof InternetAddress a && a.getAddress() != null) {
+                        from = a.getAddress().toLowerCase(Locale.ROOT);
+                    }
+                } catch (AddressException e) {
+                    from = clip(fromHeader, 320);
+                }
+            }
+            return new Summary(messageId(id), from, subject == null ? null : clip(subject.strip(), 1000));
         } catch (MessagingException | RuntimeException e) {
-            return null;
+            return new Summary(null, null, null);
         }
     }
 

@@ -128,9 +128,9 @@ class MailboxPoller {
                 continue;
             }
             counts.fetched++;
-            String messageId = InboundParser.messageIdOf(raw);
-            String key = messageId != null ? "id:" + Sha256.hex(messageId) : "raw:" + Sha256.hex(raw);
-            Stored stored = messages.keep(mailbox.label(), key, messageId, null, null, raw, now());
+            InboundParser.Summary summary = InboundParser.summaryOf(raw);
+            String key = key(summary.messageId(), raw);
+            Stored stored = messages.keep(mailbox.label(), key, summary.messageId(), summary.from(), summary.subject(), raw, now());
             if (stored.state() == State.RECEIVED) {
                 counts.add(intake.process(stored.id(), mailbox));
             } else {
@@ -151,6 +151,11 @@ class MailboxPoller {
         }
         folder.setFlags(taken, new Flags(Flags.Flag.SEEN), true);
         folder.setFlags(taken, new Flags(Flags.Flag.DELETED), true);
+    }
+
+    /** The message's key in its mailbox: its Message-ID, or its bytes when it has none. */
+    static String key(@Nullable String messageId, byte[] raw) {
+        return messageId != null ? "id:" + Sha256.hex(messageId) : "raw:" + Sha256.hex(raw);
     }
 
     /** The message exactly as the server has it; null (and logged) when the server would not give it. */
