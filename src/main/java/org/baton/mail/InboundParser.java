@@ -51,7 +51,6 @@ final class InboundParser {
         System.setProperty("mail.mime.multipart.allowempty", "true");
         System.setProperty("mail.mime.parameters.strict", "false");
         Properties properties = new Properties();
-        properties.setProperty("mail.mime.allowutf8", "true");
         properties.setProperty("mail.mime.address.strict", "false");
         SESSION = Session.getInstance(properties);
     }
@@ -86,6 +85,7 @@ final class InboundParser {
         List<String> refs = new ArrayList<>(messageIds(header(message, "References")));
         java.util.Collections.reverse(refs);
         references.addAll(refs);
+        references = new ArrayList<>(new LinkedHashSet<>(references));
         InternetAddress from = firstAddress(message, "From", problems);
         if (from == null) {
             from = firstAddress(message, "Sender", problems);
@@ -128,8 +128,8 @@ final class InboundParser {
         try {
             var headers = new jakarta.mail.internet.InternetHeaders(new ByteArrayInputStream(raw), true);
             String id = headers.getHeader("Message-ID", null);
-            String subject = decoded(headers.getHeader("Subject", null));
-            String fromHeader = headers.getHeader("From", null);
+            String subject = decoded(eightBit(headers.getHeader("Subject", null)));
+            String fromHeader = eightBit(headers.getHeader("From", null));
             String from = null;
             if (fromHeader != null) {
                 try {
@@ -390,7 +390,7 @@ final class InboundParser {
     private static @Nullable String header(MimeMessage message, String name) {
         try {
             String value = message.getHeader(name, ", ");
-            return value == null ? null : clip(value.strip(), 4 * MAX_HEADER);
+            return value == null ? null : clip(eightBit(value).strip(), 4 * MAX_HEADER);
         } catch (MessagingException | RuntimeException e) {
             return null;
         }
@@ -440,6 +440,22 @@ final class InboundParser {
             }
         }
         return found;
+    }
+
+    /**
+     * A header as read byte for byte (ISO-8859-1); raw 8-bit bytes in it, which RFC 5322 does not allow but mailers send,
+     * are read as UTF-8 where they are valid UTF-8 and as windows-1252 where not.
+     */
+    static @Nullable String eightBit(@Nullable String value) {
+        if (value == null || value.chars().allMatch(c -> c < 0x80)) {
+            return value;
+        }
+        if (value.chars().anyMatch(c -> c > 0xFF)) {
+            return value;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+        String utf8 = strictUtf8(bytes);
+        return utf8 != null ? utf8 : new String(bytes, Charset.forName("windows-1252"));
     }
 
     private static @Nullable String decoded(@Nullable String text) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 final class QuotedText {
 
-    private static final Pattern WROTE = Pattern.compile("^(On|Am|Le|El|Op|Il)\\s.{0,300}(wrote|schrieb|a écrit|escribió|schreef|ha scritto)\\s*:\\s*$",
+    private static final Pattern WROTE = Pattern.compile("^(On|Am|Le|El|Op|Il)\\s.{0,300}(wrote|schrieb|a écrit|escribió|schreef|ha scritto)(\\s.{0,300})?:\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ORIGINAL = Pattern.compile("^\\s*-{2,}\\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Forwarded message)\\s*-{2,}.*$",
             Pattern.CASE_INSENSITIVE);
