@@ -5,7 +5,7 @@
  * message it could not take in a failed-intake list with its raw source. Outbound, it delivers the outbox's
  * notifications over SMTP from templates, with threading headers, retrying with back-off.
  */
-@ApplicationModule(displayName = "Mail", allowedDependencies = {"shared", "api", "identity", "ticket", "outbox", "attachment"})
+@ApplicationModule(displayName = "Mail", allowedDependencies = {"shared", "api", "identity", "ticket", "outbox"})
 @NullMarked
 package org.baton.mail;
 
