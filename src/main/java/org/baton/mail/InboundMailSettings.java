@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether the recurring poll runs (tests poll themselves)
  * @param interval the pause between two polls
- * @param batch how many messages are fetched from a mailbox at a time
+ * @param batch how many messages are fetched from a mailbox at a time (held in memory together)
+ * @param workers how many messages are processed at the same time (one sender's mail always in order)
  * @param loopGuard the same sender opening more than {@code maxTickets} tickets within {@code window} is a suspected loop
  * @param ownAddresses addresses that are Baton itself besides {@code baton.mail.from} and the mailboxes' addresses
  */
@@ -20,6 +21,7 @@ record InboundMailSettings(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("30s") Duration interval,
         @DefaultValue("100") int batch,
+        @DefaultValue("4") int workers,
         @DefaultValue List<Mailbox> mailboxes,
         @DefaultValue LoopGuard loopGuard,
         @DefaultValue List<String> ownAddresses) {

@@ -8,11 +8,18 @@ import static org.baton.shared.SqlValues.timestamp;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 
 /** The stored inbound messages (table {@code mail_intake}): raw source first, then what became of each. */
@@ -23,18 +30,38 @@ class InboundMessages {
         RECEIVED, TICKET, ENTRY, IGNORED, FAILED, DISCARDED
     }
 
-    /** A stored message without its raw bytes. */
+    /** A message fetched from a mailbox, about to be stored. */
+    record Incoming(String key, InboundParser.Summary summary, byte[] raw) {}
+
+    /** A stored message without its raw bytes; {@code references} only for a message just stored. */
     record Stored(UUID id, String mailbox, @Nullable String messageId, @Nullable String fromAddress, @Nullable String subject,
             int size, State state, @Nullable String outcome, @Nullable String ticketNumber, int attempts, Instant receivedAt,
-            @Nullable Instant processedAt) {}
+            @Nullable Instant processedAt, List<String> references) {
+
+        Stored(UUID id, String mailbox, @Nullable String messageId, @Nullable String fromAddress, @Nullable String subject,
+                int size, State state, @Nullable String outcome, @Nullable String ticketNumber, int attempts, Instant receivedAt,
+                @Nullable Instant processedAt) {
+            this(id, mailbox, messageId, fromAddress, subject, size, state, outcome, ticketNumber, attempts, receivedAt, processedAt,
+                    List.of());
+        }
+
+        Stored withReferences(List<String> references) {
+            return new Stored(id, mailbox, messageId, fromAddress, subject, size, state, outcome, ticketNumber, attempts, receivedAt,
+                    processedAt, references);
+        }
+    }
 
     private static final String COLUMNS = "id, mailbox, message_id, from_address, subject, size_bytes, state, outcome, ticket_number, "
             + "attempts, received_at, processed_at";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate transactions;
 
-    InboundMessages(JdbcClient jdbc) {
+    InboundMessages(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.transactions = transactions;
     }
 
     /**
@@ -59,6 +86,45 @@ class InboundMessages {
         return jdbc.sql("select " + COLUMNS + " from mail_intake where mailbox = :mailbox and message_key = :key")
                 .param("mailbox", InboundParser.clip(mailbox, 100)).param("key", key)
                 .query(InboundMessages::row).single();
+    }
+
+    /**
+     * Stores a batch of messages in one transaction, each once per mailbox and key, and answers the stored rows in the
+     * batch's order (a message stored before keeps its state, so it is not processed again).
+     */
+    List<Stored> keepAll(String mailbox, List<Incoming> batch, Instant now) {
+        String box = InboundParser.clip(mailbox, 100);
+        return java.util.Objects.requireNonNull(transactions.execute(tx -> {
+            jdbcTemplate.batchUpdate("insert into mail_intake (id, mailbox, message_key, message_id, from_address, subject, raw, size_bytes, "
+                            + "state, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?) on conflict do nothing",
+                    batch, 100, (ps, m) -> {
+                        ps.setObject(1, UUID.randomUUID());
+                        ps.setString(2, box);
+                        ps.setString(3, m.key());
+                        ps.setString(4, m.summary().messageId() == null ? null : InboundParser.clip(m.summary().messageId(), 998));
+                        ps.setString(5, m.summary().from() == null ? null : InboundParser.clip(m.summary().from(), 320));
+                        ps.setString(6, m.summary().subject() == null ? null : InboundParser.clip(m.summary().subject(), 1000));
+                        ps.setBytes(7, m.raw());
+                        ps.setInt(8, m.raw().length);
+                        ps.setObject(9, timestamp(now));
+                    });
+            Map<String, Stored> byKey = new HashMap<>();
+            List<String> keys = batch.stream().map(Incoming::key).distinct().toList();
+            for (int i = 0; i < keys.size(); i += 500) {
+                jdbc.sql("select message_key, " + COLUMNS + " from mail_intake where mailbox = :mailbox and message_key in (:keys)")
+                        .param("mailbox", box).param("keys", keys.subList(i, Math.min(keys.size(), i + 500)))
+                        .query((rs, n) -> byKey.put(rs.getString("message_key"), row(rs, n))).list();
+            }
+            List<Stored> stored = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (Incoming m : batch) {
+                Stored s = byKey.get(m.key());
+                if (s != null && seen.add(m.key())) {
+                    stored.add(s.withReferences(InboundParser.referencesOf(m.raw())));
+                }
+            }
+            return stored;
+        }));
     }
 
     Optional<Stored> byId(UUID id) {

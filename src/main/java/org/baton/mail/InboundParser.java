@@ -147,6 +147,18 @@ final class InboundParser {
         }
     }
 
+    /** The Message-IDs a raw message answers (In-Reply-To, References), from its headers alone. */
+    static List<String> referencesOf(byte[] raw) {
+        try {
+            var headers = new jakarta.mail.internet.InternetHeaders(new ByteArrayInputStream(raw), true);
+            List<String> ids = new ArrayList<>(messageIds(headers.getHeader("In-Reply-To", " ")));
+            ids.addAll(messageIds(headers.getHeader("References", " ")));
+            return ids;
+        } catch (MessagingException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     private static final class Body {
         final StringBuilder plain = new StringBuilder();
         final StringBuilder html = new StringBuilder();

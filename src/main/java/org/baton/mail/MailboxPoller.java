@@ -1,5 +1,6 @@
 package org.baton.mail;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -12,10 +13,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.baton.mail.InboundMessages.State;
+import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.baton.mail.InboundMessages.Stored;
 import org.baton.shared.Sha256;
 import org.jspecify.annotations.Nullable;
@@ -118,29 +131,34 @@ class MailboxPoller {
     }
 
     private void batch(InboundMailSettings.Mailbox mailbox, Folder folder, Message[] batch, Counts counts) throws MessagingException {
+        FetchProfile flags = new FetchProfile();
+        flags.add(FetchProfile.Item.FLAGS);
+        folder.fetch(batch, flags);
+        Map<Integer, byte[]> raws = raws(folder, batch);
         List<Message> done = new ArrayList<>();
+        List<InboundMessages.Incoming> incoming = new ArrayList<>();
         for (Message message : batch) {
             if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
                 continue;
             }
-            byte[] raw = raw(message);
+            byte[] raw = raws.containsKey(message.getMessageNumber()) ? raws.get(message.getMessageNumber()) : raw(message);
             if (raw == null) {
                 continue;
             }
-            counts.fetched++;
             InboundParser.Summary summary = InboundParser.summaryOf(raw);
-            String key = key(summary.messageId(), raw);
-            Stored stored = messages.keep(mailbox.label(), key, summary.messageId(), summary.from(), summary.subject(), raw, now());
-            if (stored.state() == State.RECEIVED) {
-                counts.add(intake.process(stored.id(), mailbox));
-            } else {
-                counts.already++;
-            }
+            incoming.add(new InboundMessages.Incoming(key(summary.messageId(), raw), summary, raw));
             done.add(message);
         }
         if (done.isEmpty()) {
             return;
         }
+        counts.fetched += incoming.size();
+        // 1. the raw sources are stored and committed before anything else happens to them
+        List<Stored> stored = messages.keepAll(mailbox.label(), incoming, now());
+        // 2. each processed in its own transaction, by several workers; one sender's mail (and replies to a message
+        //    of the same batch) in order on one worker
+        process(mailbox, stored, counts);
+        // 3. only then removed from the server
         Message[] taken = done.toArray(Message[]::new);
         if (mailbox.afterIntake() == InboundMailSettings.AfterIntake.MOVE) {
             Folder target = folder.getStore().getFolder(mailbox.moveTo());
@@ -151,6 +169,89 @@ class MailboxPoller {
         }
         folder.setFlags(taken, new Flags(Flags.Flag.SEEN), true);
         folder.setFlags(taken, new Flags(Flags.Flag.DELETED), true);
+    }
+
+    private void process(InboundMailSettings.Mailbox mailbox, List<Stored> stored, Counts counts) {
+        int workers = Math.max(1, settings.workers());
+        List<List<Stored>> lanes = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            lanes.add(new ArrayList<>());
+        }
+        Map<String, Integer> laneOfMessageId = new HashMap<>();
+        for (Stored s : stored) {
+            if (s.state() != State.RECEIVED) {
+                counts.already++;
+                continue;
+            }
+            Integer lane = null;
+            for (String reference : s.references()) {
+                lane = laneOfMessageId.get(reference);
+                if (lane != null) {
+                    break;
+                }
+            }
+            if (lane == null) {
+                String sender = s.fromAddress() == null ? s.id().toString() : s.fromAddress();
+                lane = Math.floorMod(sender.hashCode(), workers);
+            }
+            lanes.get(lane).add(s);
+            if (s.messageId() != null) {
+                laneOfMessageId.put(s.messageId(), lane);
+            }
+        }
+        if (workers == 1) {
+            lanes.getFirst().forEach(s -> counts.add(intake.process(s.id(), mailbox)));
+            return;
+        }
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<List<InboundIntake.Outcome>>> results = new ArrayList<>();
+            for (List<Stored> lane : lanes) {
+                results.add(pool.submit(() -> lane.stream().map(s -> intake.process(s.id(), mailbox)).toList()));
+            }
+            for (Future<List<InboundIntake.Outcome>> result : results) {
+                try {
+                    result.get().forEach(counts::add);
+                } catch (ExecutionException e) {
+                    // process never throws; a worker that died leaves its messages RECEIVED for the next poll
+                    log.error("A mail intake worker failed; its messages are processed on the next poll", e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The raw sources of a batch in one IMAP command ({@code FETCH n:m BODY.PEEK[]}) instead of one round trip per
+     * message, by message number; empty when the server or store is not IMAP (each message is then fetched alone).
+     */
+    private static Map<Integer, byte[]> raws(Folder folder, Message[] batch) {
+        Map<Integer, byte[]> raws = new HashMap<>();
+        if (!(folder instanceof IMAPFolder imap) || batch.length == 0) {
+            return raws;
+        }
+        int first = batch[0].getMessageNumber();
+        int last = batch[batch.length - 1].getMessageNumber();
+        try {
+            imap.doCommand(protocol -> {
+                Response[] responses = protocol.fetch(first, last, "BODY.PEEK[]");
+                for (Response response : responses) {
+                    if (response instanceof FetchResponse fetched) {
+                        BODY body = fetched.getItem(BODY.class);
+                        if (body != null && body.getByteArray() != null) {
+                            ByteArray bytes = body.getByteArray();
+                            raws.put(fetched.getNumber(),
+                                    Arrays.copyOfRange(bytes.getBytes(), bytes.getStart(), bytes.getStart() + bytes.getCount()));
+                        }
+                    }
+                }
+                return null;
+            });
+        } catch (MessagingException | RuntimeException e) {
+            log.warn("Batch fetch of messages {}-{} failed; fetching them one by one: {}", first, last, e.toString());
+            raws.clear();
+        }
+        return raws;
     }
 
     /** The message's key in its mailbox: its Message-ID, or its bytes when it has none. */
