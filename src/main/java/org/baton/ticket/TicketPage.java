@@ -91,8 +91,9 @@ final class TicketPage {
     record Chip(String label, String state, String text, String css, boolean operational, @Nullable Instant dueAt) {}
 
     /** One timeline entry in words. */
+    /** @param fullText the whole text of a message that came in by mail, when the body shows it trimmed */
     record Item(long id, String kind, boolean internal, String actor, Instant at, @Nullable String body, List<String> changes,
-            @Nullable String fromTicket) {}
+            @Nullable String fromTicket, @Nullable String fullText) {}
 
     static List<Chip> chips(List<Countdown> countdowns, Instant now, boolean customer) {
         List<Chip> chips = new ArrayList<>();
@@ -211,6 +212,7 @@ final class TicketPage {
      */
     static Item item(TimelineEntry e, TicketNumber shown, JsonMapper json, ZoneId zone, Function<String, String> userName) {
         List<String> changes = new ArrayList<>();
+        String fullText = null;
         if (e.details() != null) {
             JsonNode details = json.readTree(e.details());
             JsonNode fields = details.path("changes");
@@ -249,6 +251,11 @@ final class TicketPage {
                     changes.add("Next update by: " + shown(next, zone));
                 }
             }
+            String attachments = text(details.path("attachments"));
+            if (attachments != null) {
+                changes.add(attachments.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + attachments.substring(1));
+            }
+            fullText = text(details.path("fullText"));
             if (e.kind() == EntryKind.CUSTOMER_NOTIFIED) {
                 String recipient = text(details.path("recipient"));
                 changes.add(recipient == null ? "Not sent: no email address known" : "Sent to " + recipient);
@@ -256,7 +263,7 @@ final class TicketPage {
         }
         String from = e.ticketNumber().equals(shown) ? null : e.ticketNumber().value();
         return new Item(e.id(), kindLabel(e.kind()), e.visibility() == Visibility.INTERNAL, e.actorName(), e.occurredAt(),
-                e.body(), changes, from);
+                e.body(), changes, from, fullText);
     }
 
     private static @Nullable String text(JsonNode node) {

@@ -376,7 +376,7 @@ class TicketPageController {
         Function<String, String> userName = id -> names.computeIfAbsent(id, this::userName);
         model.addAttribute("timeline", entries.stream().map(e -> TicketPage.item(e, ticket.number(), json, user.timeZone(), userName))
                 .map(i -> staff || !i.kind().equals("Customer notified") ? i
-                        : new TicketPage.Item(i.id(), "Message to you", i.internal(), i.actor(), i.at(), i.body(), i.changes(), i.fromTicket()))
+                        : new TicketPage.Item(i.id(), "Message to you", i.internal(), i.actor(), i.at(), i.body(), i.changes(), i.fromTicket(), i.fullText()))
                 .toList());
         model.addAttribute("timelineAfter", after);
         model.addAttribute("timelineNext", more ? entries.getLast().id() : null);

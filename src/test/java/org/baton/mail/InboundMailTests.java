@@ -139,6 +139,10 @@ class InboundMailTests extends MailIntakeTestSupport {
             assertThat(c.get("body")).isEqualTo("That did it, thank you!");
             assertThat(c.get("details").toString()).contains("fullText").contains("Please hold the power button");
         });
+        // the ticket page shows the trimmed reply, with the whole message a click away
+        org.baton.Browser agent = org.baton.Browser.signedIn(mvc, alice.username(), Fixtures.PASSWORD);
+        assertThat(agent.get("/tickets/" + number)).hasStatusOk().bodyText().contains("That did it, thank you!")
+                .contains("Show the full message").contains("On Tue, 1 Dec 2026 at 10:00, Baton wrote:");
     }
 
     @Test
