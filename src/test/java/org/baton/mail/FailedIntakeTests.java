@@ -79,9 +79,7 @@ class FailedIntakeTests extends MailIntakeTestSupport {
     @Test
     void onlyAdministratorsSeeRetryOrDiscardFailedIntake() throws Exception {
         String subject = Fixtures.unique("Private ");
-        MailTestServer.deliver(("Subject: " + subject + "\r\n\r\nno from\r\n").getBytes(StandardCharsets.UTF_8));
-        poll();
-        UUID id = idOf(subject);
+        UUID id = failedWithoutSender(subject);
         User agent = fixtures.agentIn(fixtures.groupServingAll());
         User customer = fixtures.customerOf(fixtures.organization());
         for (User user : List.of(agent, customer)) {
@@ -100,9 +98,7 @@ class FailedIntakeTests extends MailIntakeTestSupport {
     @Test
     void theApiListsRetriesAndDiscardsFailedIntake() throws Exception {
         String subject = Fixtures.unique("Api ");
-        MailTestServer.deliver(("Subject: " + subject + "\r\n\r\nno from\r\n").getBytes(StandardCharsets.UTF_8));
-        poll();
-        UUID id = idOf(subject);
+        UUID id = failedWithoutSender(subject);
         String token = fixtures.tokenFor(fixtures.admin());
 
         assertThat(mvc.get().uri("/api/v1/mail/failed-intake?limit=200").header(AUTHORIZATION, "Bearer " + token)).hasStatusOk()

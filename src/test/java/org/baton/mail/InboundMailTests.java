@@ -149,10 +149,9 @@ class InboundMailTests extends MailIntakeTestSupport {
     void aReplyNamingTheTicketNumberInItsSubjectLandsOnThatTicket() throws Exception {
         Organization acme = fixtures.organization();
         User carol = fixtures.customerOf(acme);
-        String subject = Fixtures.unique("Monitor flickers ");
-        MailTestServer.deliver(mail(carol.email(), null, subject, "It flickers."));
-        poll();
-        String number = ticketOf(subject);
+        String[] request = mailedRequest(carol.email(), "Monitor flickers ", "It flickers.");
+        String subject = request[0];
+        String number = request[1];
 
         String reply = "RE: [" + number + "] " + subject + " " + Fixtures.unique("x");
         MailTestServer.deliver(mail(carol.email(), null, reply, "Still flickering."));
@@ -263,10 +262,9 @@ class InboundMailTests extends MailIntakeTestSupport {
         SupportGroup desk = fixtures.groupServing(acme);
         String token = fixtures.tokenFor(fixtures.agentIn(desk));
         User carol = fixtures.customerOf(acme);
-        String subject = Fixtures.unique("Email quota ");
-        MailTestServer.deliver(mail(carol.email(), null, subject, "Mailbox full."));
-        poll();
-        String number = ticketOf(subject);
+        String[] request = mailedRequest(carol.email(), "Email quota ", "Mailbox full.");
+        String subject = request[0];
+        String number = request[1];
         assertThat(mvc.post().uri("/api/v1/tickets/" + number + "/transitions").header(AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"to\": \"RESOLVED\", \"resolutionCode\": \"FIXED\", \"resolutionNotes\": \"Quota raised.\"}")
@@ -292,10 +290,9 @@ class InboundMailTests extends MailIntakeTestSupport {
     void automaticMailIsNeverAnswered() throws Exception {
         Organization acme = fixtures.organization();
         User carol = fixtures.customerOf(acme);
-        String subject = Fixtures.unique("Wifi ");
-        MailTestServer.deliver(mail(carol.email(), null, subject, "Slow wifi."));
-        poll();
-        String number = ticketOf(subject);
+        String[] request = mailedRequest(carol.email(), "Wifi ", "Slow wifi.");
+        String subject = request[0];
+        String number = request[1];
 
         String vacation = "Out of office: [" + number + "] " + Fixtures.unique("x");
         MimeMessage outOfOffice = mail(carol.email(), null, vacation, "I am away until Monday.");
@@ -328,10 +325,9 @@ class InboundMailTests extends MailIntakeTestSupport {
     void aBounceOfAnOutboundNoticeIsAddedToItsTicketAsAnInternalEntry() throws Exception {
         Organization acme = fixtures.organization();
         User carol = fixtures.customerOf(acme);
-        String subject = Fixtures.unique("Phone line ");
-        MailTestServer.deliver(mail(carol.email(), null, subject, "No dial tone."));
-        poll();
-        String number = ticketOf(subject);
+        String[] request = mailedRequest(carol.email(), "Phone line ", "No dial tone.");
+        String subject = request[0];
+        String number = request[1];
         String bounceSubject = Fixtures.unique("Undelivered Mail Returned to Sender ");
         String dsn = """
                 From: Mail Delivery System <MAILER-DAEMON@mx.example>

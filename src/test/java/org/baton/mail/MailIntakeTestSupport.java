@@ -62,6 +62,21 @@ abstract class MailIntakeTestSupport {
         }
     }
 
+    /** {@code customer} mails the desk a new request and it is taken in: its subject (unique) and ticket number. */
+    String[] mailedRequest(String email, String stem, String text) {
+        String subject = Fixtures.unique(stem);
+        MailTestServer.deliver(mail(email, null, subject, text));
+        poll();
+        return new String[] {subject, ticketOf(subject)};
+    }
+
+    /** A message without any sender, taken in (it fails): its id in mail_intake. */
+    java.util.UUID failedWithoutSender(String subject) throws MessagingException {
+        MailTestServer.deliver(("Subject: " + subject + "\r\n\r\nno from\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        poll();
+        return jdbc.sql("select id from mail_intake where subject = :s").param("s", subject).query(java.util.UUID.class).single();
+    }
+
     MailboxPoller.Poll poll() {
         MailboxPoller.Poll poll = poller.poll();
         assertThat(poll.unreachable()).isEmpty();
