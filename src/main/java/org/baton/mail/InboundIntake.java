@@ -109,7 +109,9 @@ class InboundIntake {
             return stored.map(s -> new Outcome(s.state(), s.ticketNumber(), s.outcome())).orElse(new Outcome(State.FAILED, null, "gone"));
         }
         try {
-            Outcome outcome = transactions.execute(tx -> take(id, messages.raw(id).orElseThrow(), mailbox));
+            Outcome outcome = transactions.execute(tx -> messages.claim(id)
+                    ? take(id, messages.raw(id).orElseThrow(), mailbox)
+                    : messages.byId(id).map(s -> new Outcome(s.state(), s.ticketNumber(), s.outcome())).orElseThrow());
             return outcome == null ? new Outcome(State.FAILED, null, "no outcome") : outcome;
         } catch (RuntimeException e) {
             String reason = reason(e);

@@ -135,6 +135,14 @@ class InboundMessages {
         return jdbc.sql("select raw from mail_intake where id = :id").param("id", id).query((rs, n) -> rs.getBytes("raw")).optional();
     }
 
+    /**
+     * Takes a RECEIVED message for processing within the caller's transaction: the row stays locked until it commits, so a
+     * second processing of the same message (an admin's retry during a poll) waits and then finds it taken.
+     */
+    boolean claim(UUID id) {
+        return jdbc.sql("update mail_intake set version = version + 1 where id = :id and state = 'RECEIVED'").param("id", id).update() == 1;
+    }
+
     /** Records what became of a message (with what it was found to be) and, for a ticket or entry, on which ticket. */
     void settle(UUID id, State state, @Nullable String outcome, @Nullable String ticketNumber, @Nullable String messageId,
             @Nullable String from, String subject, Instant now) {
