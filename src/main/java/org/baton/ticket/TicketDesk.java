@@ -216,6 +216,54 @@ class TicketDesk {
     }
 
     /**
+     * A reply that came in on a channel (mail) from someone the channel found to be a participant of the ticket: a public
+     * entry by {@code author}; it resumes a ticket pending on the customer and reopens a resolved one, as the customer's own
+     * reply and reopen do on the ticket page. Nobody is notified of it.
+     */
+    Ticket channelReply(TicketNumber number, Actor author, String body, Map<String, ?> details) {
+        return changeByChannel(number, author, c -> {
+            Ticket t = c.before();
+            if (t.status() == TicketStatus.CLOSED || t.status() == TicketStatus.CANCELLED) {
+                throw new Refused("ticket-closed", t.number() + " is " + t.status().label().toLowerCase()
+                        + "; open a new ticket instead of replying to it.");
+            }
+            c.record(new Timeline.Entry(EntryKind.COMMENT, Visibility.PUBLIC, body, details));
+            c.raise(new CommentAdded(t.id(), t.number(), Visibility.PUBLIC, true, c.now()));
+            if (t.status() == TicketStatus.PENDING && t.pendingReason() == PendingReason.CUSTOMER) {
+                setStatus(c, TicketStatus.IN_PROGRESS, null, "The customer replied.");
+            } else if (t.status() == TicketStatus.RESOLVED && Lifecycle.of(t.type()).allows(t.status(), TicketStatus.IN_PROGRESS)) {
+                setStatus(c, TicketStatus.IN_PROGRESS, null, "The customer replied to the resolved ticket.");
+            }
+        });
+    }
+
+    /** An internal entry written by a channel (an auto-reply or bounce that threads onto the ticket); nobody is told. */
+    Ticket channelNote(TicketNumber number, Actor author, String body, Map<String, ?> details) {
+        return changeByChannel(number, author, c -> c.record(new Timeline.Entry(EntryKind.INTERNAL_NOTE, Visibility.INTERNAL, body, details)));
+    }
+
+    /**
+     * Runs one change by a channel of Baton's own: the channel has already decided that {@code actor} may write to the ticket,
+     * so the ticket is loaded whoever sees it. Retried on a concurrent change.
+     */
+    Ticket changeByChannel(TicketNumber number, Actor actor, Consumer<TicketChange> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Objects.requireNonNull(transactions.execute(tx -> {
+                    Ticket before = tickets.byNumber(number).orElseThrow(() -> new NotFound("ticket", number.value()));
+                    TicketChange change = new TicketChange(before, null, actor, now());
+                    work.accept(change);
+                    return save(change);
+                }));
+            } catch (ConcurrentChange e) {
+                if (attempt >= RETRIES) {
+                    throw new StaleVersion("ticket", e.currentVersion);
+                }
+            }
+        }
+    }
+
+    /**
      * Runs one change against the ticket as {@code user} sees it. Throws {@link NotFound} when the
      * ticket is not visible, {@link StaleVersion} when {@code expectedVersion} is not current.
      */

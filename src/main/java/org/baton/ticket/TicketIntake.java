@@ -85,7 +85,21 @@ class TicketIntake {
 
     /** Opens a ticket without an idempotency key. */
     Ticket open(CurrentUser user, OpenTicket command) {
-        return Objects.requireNonNull(transactions.execute(tx -> create(user, command)));
+        return Objects.requireNonNull(transactions.execute(tx -> create(user, command, ChannelIntake.NONE)));
+    }
+
+    /**
+     * How a channel of Baton's own (mail intake) opens a ticket for a customer: the channel (EMAIL) is allowed even though
+     * customers may not name it through the API, {@code facts} are added to the CREATED entry's details, and the
+     * RECEIVED notice goes out only when {@code notify}.
+     */
+    record ChannelIntake(boolean trusted, Map<String, ?> facts, boolean sendsNotice) {
+        static final ChannelIntake NONE = new ChannelIntake(false, Map.of(), true);
+    }
+
+    /** Opens a ticket for a channel of Baton's own (see {@link ChannelIntake}), in the caller's transaction if there is one. */
+    Ticket open(CurrentUser user, OpenTicket command, ChannelIntake channel) {
+        return Objects.requireNonNull(transactions.execute(tx -> create(user, command, channel)));
     }
 
     /**
@@ -99,7 +113,7 @@ class TicketIntake {
         }
         try {
             return Objects.requireNonNull(transactions.execute(tx -> {
-                Ticket ticket = create(user, command);
+                Ticket ticket = create(user, command, ChannelIntake.NONE);
                 Answer answer = render.apply(ticket);
                 keys.insert(user.id(), key, new IdempotencyKeys.Answer(requestHash, answer.status(), answer.location(),
                         answer.body(), desk.now()));
@@ -113,7 +127,7 @@ class TicketIntake {
 
     /** Reports the problems of {@code command} as {@link #open} would, without opening anything (for a form's other errors). */
     void validate(CurrentUser user, OpenTicket command) {
-        requester(user, command);
+        requester(user, command, false);
     }
 
     private Optional<Answer> replay(CurrentUser user, String key, String requestHash) {
@@ -133,8 +147,8 @@ class TicketIntake {
         return Optional.of(new Answer(answer.status(), answer.location(), answer.body(), true));
     }
 
-    private Ticket create(CurrentUser user, OpenTicket command) {
-        Requester requester = requester(user, command);
+    private Ticket create(CurrentUser user, OpenTicket command, ChannelIntake intake) {
+        Requester requester = requester(user, command, intake.trusted());
         TicketType type = Objects.requireNonNull(command.type());
         Instant now = desk.now();
         Channel channel = command.channel() != null ? command.channel() : user.isStaff() ? Channel.PHONE : Channel.PORTAL;
@@ -155,6 +169,7 @@ class TicketIntake {
         details.put("urgency", urgency == null ? null : urgency.name());
         details.put("channel", channel.name());
         details.put("category", draft.category());
+        details.putAll(intake.facts());
         if (!command.attachments().isEmpty()) {
             details.put("attachments", TicketAttachments.details(command.attachments()));
             change.attach(command.attachments(), Visibility.PUBLIC);
@@ -167,10 +182,12 @@ class TicketIntake {
             change.next().status = TicketStatus.ASSIGNED;
         }
         String owner = change.next().ownerName;
-        notices.tell(change, "RECEIVED", "We have your request",
-                "We have received your " + type.label().toLowerCase() + " \"" + draft.subject() + "\" as " + draft.number() + ". "
-                        + (owner == null ? "An agent will take it shortly." : owner + " is responsible for it and will keep you informed."),
-                Map.of("subject", draft.subject()));
+        if (intake.sendsNotice()) {
+            notices.tell(change, "RECEIVED", "We have your request",
+                    "We have received your " + type.label().toLowerCase() + " \"" + draft.subject() + "\" as " + draft.number() + ". "
+                            + (owner == null ? "An agent will take it shortly." : owner + " is responsible for it and will keep you informed."),
+                    Map.of("subject", draft.subject()));
+        }
         String code = TicketDesk.blankToNull(command.resolutionCode());
         if (code != null) {
             desk.resolve(change, code, Objects.requireNonNull(TicketDesk.blankToNull(command.resolutionNotes())));
@@ -179,7 +196,7 @@ class TicketIntake {
     }
 
     /** Who asked, and for which organization; validates the whole command on the way. */
-    private Requester requester(CurrentUser user, OpenTicket command) {
+    private Requester requester(CurrentUser user, OpenTicket command, boolean trustedChannel) {
         List<FieldProblem> problems = new ArrayList<>();
         TicketType type = command.type();
         if (type == null) {
@@ -202,7 +219,7 @@ class TicketIntake {
         if (command.channel() == Channel.SCHEDULE) {
             problems.add(new FieldProblem("channel", "SCHEDULE is reserved for tickets created by schedules"));
         } else if (user.isCustomer() && command.channel() != null && command.channel() != Channel.PORTAL
-                && command.channel() != Channel.API) {
+                && command.channel() != Channel.API && !(trustedChannel && command.channel() == Channel.EMAIL)) {
             problems.add(new FieldProblem("channel", "a customer opens tickets through PORTAL or API"));
         }
         if (type == TicketType.OPERATIONAL_TASK && (command.impact() != null || command.urgency() != null)) {

@@ -14,9 +14,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.baton.identity.CurrentUser;
+import org.baton.identity.UserId;
 import org.baton.shared.InvalidInput;
 import org.baton.shared.NotFound;
 import org.baton.shared.Refused;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -47,38 +49,46 @@ class TicketLinks {
         TicketDesk.requireStaff(user);
         Ticket target = tickets.visible(targetNumber, user)
                 .orElseThrow(() -> InvalidInput.of("target", "no ticket " + targetNumber + " that you may see"));
-        return desk.change(user, number, null, c -> {
-            Ticket source = c.before();
-            check(source, kind, target);
-            jdbc.sql("insert into ticket_links (id, kind, source_id, target_id, created_by, created_at) "
-                            + "values (:id, :kind, :source, :target, :by, :at)")
-                    .param("id", UUID.randomUUID())
-                    .param("kind", kind.name())
-                    .param("source", source.id().value())
-                    .param("target", target.id().value())
-                    .param("by", user.id().value())
-                    .param("at", timestamp(c.now()))
-                    .update();
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("link", kind.name());
-            details.put("ticket", target.number().value());
-            c.record(new Timeline.Entry(EntryKind.LINKED, Visibility.INTERNAL, kind.name() + " " + target.number(), details));
-            Map<String, Object> inverse = new LinkedHashMap<>();
-            inverse.put("link", kind.inverse());
-            inverse.put("ticket", source.number().value());
-            List<Timeline.Entry> onTarget = new ArrayList<>();
-            onTarget.add(new Timeline.Entry(EntryKind.LINKED, Visibility.INTERNAL, kind.inverse() + " " + source.number(), inverse));
-            if (kind == LinkKind.DUPLICATE_OF) {
-                c.next().mergedIntoId = target.id();
-                // whoever merges a new, unowned duplicate takes ownership of it, as anyone who moves a ticket on from New
-                desk.takeOwnershipIfUnowned(c, false);
-                desk.resolve(c, "DUPLICATE", "Duplicate of " + target.number() + "; merged into it, where the work goes on.", false);
-                onTarget.add(new Timeline.Entry(EntryKind.MERGED, Visibility.INTERNAL,
-                        source.number() + " was merged into this ticket; its timeline is shown here too.",
-                        Map.of("merged", source.number().value())));
-            }
-            timeline.append(target.id(), c.actor(), c.now(), onTarget);
-        });
+        return desk.change(user, number, null, c -> record(c, kind, target, user.id()));
+    }
+
+    /** A link made by a channel of Baton's own (mail intake links a new ticket to the one a stranger named). */
+    Ticket linkByChannel(TicketNumber number, LinkKind kind, TicketNumber targetNumber) {
+        Ticket target = tickets.byNumber(targetNumber).orElseThrow(() -> new NotFound("ticket", targetNumber.value()));
+        return desk.changeByChannel(number, Actor.BATON, c -> record(c, kind, target, null));
+    }
+
+    private void record(TicketChange c, LinkKind kind, Ticket target, @Nullable UserId by) {
+        Ticket source = c.before();
+        check(source, kind, target);
+        jdbc.sql("insert into ticket_links (id, kind, source_id, target_id, created_by, created_at) "
+                        + "values (:id, :kind, :source, :target, :by, :at)")
+                .param("id", UUID.randomUUID())
+                .param("kind", kind.name())
+                .param("source", source.id().value())
+                .param("target", target.id().value())
+                .param("by", by == null ? null : by.value())
+                .param("at", timestamp(c.now()))
+                .update();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("link", kind.name());
+        details.put("ticket", target.number().value());
+        c.record(new Timeline.Entry(EntryKind.LINKED, Visibility.INTERNAL, kind.name() + " " + target.number(), details));
+        Map<String, Object> inverse = new LinkedHashMap<>();
+        inverse.put("link", kind.inverse());
+        inverse.put("ticket", source.number().value());
+        List<Timeline.Entry> onTarget = new ArrayList<>();
+        onTarget.add(new Timeline.Entry(EntryKind.LINKED, Visibility.INTERNAL, kind.inverse() + " " + source.number(), inverse));
+        if (kind == LinkKind.DUPLICATE_OF) {
+            c.next().mergedIntoId = target.id();
+            // whoever merges a new, unowned duplicate takes ownership of it, as anyone who moves a ticket on from New
+            desk.takeOwnershipIfUnowned(c, false);
+            desk.resolve(c, "DUPLICATE", "Duplicate of " + target.number() + "; merged into it, where the work goes on.", false);
+            onTarget.add(new Timeline.Entry(EntryKind.MERGED, Visibility.INTERNAL,
+                    source.number() + " was merged into this ticket; its timeline is shown here too.",
+                    Map.of("merged", source.number().value())));
+        }
+        timeline.append(target.id(), c.actor(), c.now(), onTarget);
     }
 
     List<Link> links(CurrentUser user, TicketNumber number) {

@@ -93,11 +93,12 @@ final class TicketPage {
     record Chip(String label, String state, String text, String css, boolean operational, @Nullable Instant dueAt) {}
 
     /** One timeline entry in words. */
+    /** @param fullText the whole text of a message that came in by mail, when the body shows it trimmed */
     record Item(long id, String kind, boolean internal, String actor, Instant at, @Nullable String body, List<String> changes,
-            @Nullable String fromTicket, List<FileLink> files) {
+            @Nullable String fromTicket, @Nullable String fullText, List<FileLink> files) {
 
         Item as(String kind) {
-            return new Item(id, kind, internal, actor, at, body, changes, fromTicket, files);
+            return new Item(id, kind, internal, actor, at, body, changes, fromTicket, fullText, files);
         }
     }
 
@@ -223,6 +224,7 @@ final class TicketPage {
     static Item item(TimelineEntry e, TicketNumber shown, JsonMapper json, ZoneId zone, Function<String, String> userName) {
         List<String> changes = new ArrayList<>();
         List<FileLink> files = new ArrayList<>();
+        String fullText = null;
         if (e.details() != null) {
             JsonNode details = json.readTree(e.details());
             for (JsonNode file : details.path("attachments").values()) {
@@ -269,6 +271,11 @@ final class TicketPage {
                     changes.add("Next update by: " + shown(next, zone));
                 }
             }
+            String attachments = text(details.path("attachments"));
+            if (attachments != null) {
+                changes.add(attachments.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + attachments.substring(1));
+            }
+            fullText = text(details.path("fullText"));
             if (e.kind() == EntryKind.CUSTOMER_NOTIFIED) {
                 String recipient = text(details.path("recipient"));
                 changes.add(recipient == null ? "Not sent: no email address known" : "Sent to " + recipient);
@@ -276,7 +283,7 @@ final class TicketPage {
         }
         String from = e.ticketNumber().equals(shown) ? null : e.ticketNumber().value();
         return new Item(e.id(), kindLabel(e.kind()), e.visibility() == Visibility.INTERNAL, e.actorName(), e.occurredAt(),
-                e.body(), changes, from, files);
+                e.body(), changes, from, fullText, files);
     }
 
     /** A content type as people read it: "PDF", "PNG image", "Text"; the raw type when there is no better word. */

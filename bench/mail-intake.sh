@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Mail intake benchmark: how fast Baton takes in 10,000 queued mails from IMAP, and the memory it uses meanwhile.
+#
+#   bench/mail-intake.sh                 PostgreSQL: a fresh database baton_mail_bench on 127.0.0.1 (dropped first)
+#   --count N          mails to queue (default 10000): of every 10, 7 new tickets from their own senders (every 5th
+#                      HTML with a text alternative) and 3 replies threaded by In-Reply-To/References
+#   --url/--user/--password   another PostgreSQL database (it is dropped and recreated)
+#   --build            rebuild the jar first (also rebuilt when missing or older than src/ or pom.xml)
+#   --timeout S        give up after S seconds of intake (default 1800)
+#
+# It starts GreenMail in-process (bench/src/MailIntakeBench.java; IMAP and SMTP on free loopback ports, its REST API
+# off) and queues the mails while the mailbox's password is still wrong, starts Baton from the jar (-Xmx2g, a fresh
+# database, one mailbox polled every second, 500 messages a batch), creates the organization of bench.example through
+# the API, then sets the right password: the clock runs from there until the mailbox is empty (Baton removes each
+# message once its raw source is stored and it is processed). It samples Baton's heap (jstat: used after and between
+# collections) and RSS every second and prints messages per second, the peak and last heap used, the peak RSS, and
+# what became of the mails (tickets, entries, failed). Target (issue 6): >= 200 messages/s. The machine may be
+# shared with other work: the figures say how busy it was before the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO=$(pwd)
+
+COUNT=10000 URL=jdbc:postgresql://127.0.0.1:5432/baton_mail_bench DB_USER=postgres DB_PASSWORD= BUILD=0 TIMEOUT=1800
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --count) COUNT=$2; shift ;;
+    --url) URL=$2; shift ;;
+    --user) DB_USER=$2; shift ;;
+    --password) DB_PASSWORD=$2; shift ;;
+    --build) BUILD=1 ;;
+    --timeout) TIMEOUT=$2; shift ;;
+    -h|--help) sed -n '2,/^set -/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "mail-intake.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+# shellcheck source=bench/jdk.sh
+. "$REPO/bench/jdk.sh"
+# shellcheck source=bench/process.sh
+. "$REPO/bench/process.sh"
+JAVA_HOME=$(pick_newest_jdk 21) || { echo "mail-intake.sh: no JDK >= 21 found" >&2; exit 1; }
+export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
+
+jar() { ls "$REPO"/target/baton-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -n1 || true; }
+J=$(jar)
+if [ $BUILD = 1 ] || [ -z "$J" ] || [ -n "$(find "$REPO/src/main" "$REPO/pom.xml" -newer "$J" -type f -print -quit)" ]; then
+  echo "== building the jar (./mvnw -B -q -DskipTests package)"
+  ./mvnw -B -q -o -DskipTests package
+fi
+JAR=$(jar)
+CP_FILE="$REPO/target/bench-mail-classpath.txt"
+if [ ! -s "$CP_FILE" ] || [ "$CP_FILE" -ot "$REPO/pom.xml" ]; then
+  ./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
+fi
+CP=$(cat "$CP_FILE")
+
+rest=${URL#jdbc:postgresql://}; hostport=${rest%%/*}; DBNAME=${rest#*/}; DBNAME=${DBNAME%%\?*}
+host=${hostport%%:*}; port=5432; [ "$hostport" != "$host" ] && port=${hostport#*:}
+export PGPASSWORD=$DB_PASSWORD
+PSQL=(psql -X -q -h "$host" -p "$port" -U "$DB_USER")
+"${PSQL[@]}" -d postgres -c "drop database if exists $DBNAME" -c "create database $DBNAME" >/dev/null
+
+WORK=$(mktemp -d /tmp/baton-mail-bench.XXXXXX)
+PID= GM=
+cleanup() { touch "$WORK/stop" 2>/dev/null || true; stop_pid; [ -n "$GM" ] && { sleep 0.5; kill "$GM" 2>/dev/null || true; }; rm -rf "$WORK"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "== Baton mail intake benchmark ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src 2>/dev/null || echo ', src/ changed'))"
+echo "   machine: $(nproc) cores, $(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), busy before the run: $(busy_pct) % of the CPUs (shared machine)"
+echo "   java: $("$JAVA" -version 2>&1 | head -n1); database: PostgreSQL $("${PSQL[@]}" -d postgres -tAc 'show server_version'), $URL"
+
+IMAP=$(free_port) SMTP=$(free_port) PORT=$(free_port)
+echo "== queueing $COUNT mails in GreenMail (IMAP 127.0.0.1:$IMAP)"
+"$JAVA" -Xmx1g -cp "$CP" -Dlogback.configurationFile="$REPO/bench/src/logback-bench.xml" "$REPO/bench/src/MailIntakeBench.java" \
+  "$WORK" "$IMAP" "$SMTP" "$COUNT" >"$WORK/greenmail.log" 2>&1 &
+GM=$!
+while [ ! -f "$WORK/queued" ]; do
+  kill -0 "$GM" 2>/dev/null || { echo "mail-intake.sh: GreenMail exited:" >&2; tail -n 30 "$WORK/greenmail.log" >&2; exit 1; }
+  sleep 0.2
+done
+sed 's/^/   /' "$WORK/queued"
+
+echo "== starting Baton on port $PORT (log: $WORK/baton.log)"
+(cd "$WORK" && BATON_ADMIN_USER=bench-admin BATON_ADMIN_PASSWORD=bench-admin-password-1 BATON_BASIC_AUTH=true exec "$JAVA" -Xmx2g -jar "$JAR" \
+   --server.port="$PORT" --spring.datasource.url="$URL" --spring.datasource.username="$DB_USER" --spring.datasource.password="$DB_PASSWORD" \
+   --baton.demo=false --baton.mail.from=desk@bench-desk.test \
+   --baton.mail.inbound.interval=1s --baton.mail.inbound.batch=500 \
+   --baton.mail.inbound.mailboxes[0].name=bench --baton.mail.inbound.mailboxes[0].host=127.0.0.1 \
+   --baton.mail.inbound.mailboxes[0].port="$IMAP" --baton.mail.inbound.mailboxes[0].protocol=imap \
+   --baton.mail.inbound.mailboxes[0].username=helpdesk --baton.mail.inbound.mailboxes[0].password=secret \
+   --baton.mail.inbound.mailboxes[0].address=helpdesk@bench-desk.test \
+   --logging.level.org.baton.mail=WARN --logging.level.org.baton.mail.MailboxPoller=ERROR >>"$WORK/baton.log" 2>&1 </dev/null) &
+PID=$!
+t0=$(date +%s)
+until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$PORT/actuator/health/readiness" || true)" = 200 ]; do
+  kill -0 "$PID" 2>/dev/null || { echo "mail-intake.sh: Baton exited:" >&2; tail -n 40 "$WORK/baton.log" >&2; exit 1; }
+  [ $(( $(date +%s) - t0 )) -gt 180 ] && { echo "mail-intake.sh: Baton not ready after 180 s" >&2; exit 1; }
+  sleep 0.3
+done
+echo "   ready after $(( $(date +%s) - t0 )) s (pid $PID)"
+code=$(curl -s -o "$WORK/org.json" -w '%{http_code}' -u bench-admin:bench-admin-password-1 -H 'Content-Type: application/json' \
+  -d '{"name": "Bench Corporation", "code": "BENCH", "mailDomains": ["bench.example"]}' "http://127.0.0.1:$PORT/api/v1/organizations")
+[ "$code" = 201 ] || { echo "mail-intake.sh: creating the organization answered $code: $(cat "$WORK/org.json")" >&2; exit 1; }
+
+echo "== intake: the mailbox opens now"
+JSTAT="$JAVA_HOME/bin/jstat"
+PEAK_RSS=0 PEAK_HEAP=0 LAST_HEAP=0
+sample() {
+  local rss heap
+  rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$PID/status" 2>/dev/null || echo 0)
+  [ "${rss:-0}" -gt "$PEAK_RSS" ] && PEAK_RSS=$rss
+  # S0U S1U EU OU: used KB of the survivor, eden and old spaces (G1)
+  heap=$("$JSTAT" -gc "$PID" 2>/dev/null | awk 'NR == 2 {printf "%d", $3 + $4 + $6 + $8}' || echo 0)
+  if [ -n "$heap" ] && [ "$heap" -gt 0 ]; then LAST_HEAP=$heap; [ "$heap" -gt "$PEAK_HEAP" ] && PEAK_HEAP=$heap; fi
+  return 0
+}
+touch "$WORK/go"
+t_start=$(date +%s)
+while [ ! -f "$WORK/done" ]; do
+  sample
+  kill -0 "$PID" 2>/dev/null || { echo "mail-intake.sh: Baton died:" >&2; tail -n 40 "$WORK/baton.log" >&2; exit 1; }
+  [ $(( $(date +%s) - t_start )) -gt "$TIMEOUT" ] && { echo "mail-intake.sh: not done after $TIMEOUT s" >&2; break; }
+  sleep 1
+done
+sample
+# shellcheck disable=SC1091
+. "$WORK/done" 2>/dev/null || { left=unknown; seconds=$TIMEOUT; first_gone_seconds=-1; }
+AFTER_GC=$("$JAVA_HOME/bin/jcmd" "$PID" GC.run >/dev/null 2>&1; "$JSTAT" -gc "$PID" | awk 'NR == 2 {printf "%d", $3 + $4 + $6 + $8}')
+
+echo "== result"
+awk -v n="$COUNT" -v s="$seconds" -v left="$left" 'BEGIN {
+  printf "   %d mails taken in %.1f s: %.0f messages/s (target >= 200); left on the server: %s\n", n - left, s, (n - left) / s, left }'
+echo "   first message gone from the server after ${first_gone_seconds} s (one poll stores and processes a 500-message batch before it flags it)"
+awk -v p="$PEAK_HEAP" -v l="$LAST_HEAP" -v g="$AFTER_GC" -v r="$PEAK_RSS" 'BEGIN {
+  printf "   Baton heap used: peak %.0f MiB (sampled each second), at the end %.0f MiB, after a full GC %.0f MiB (-Xmx2g)\n", p / 1024, l / 1024, g / 1024
+  printf "   Baton RSS: peak %.0f MiB\n", r / 1024 }'
+echo "   outcomes (mail_intake):"
+"${PSQL[@]}" -d "$DBNAME" -tAc "select '     ' || state || ': ' || count(*) from mail_intake group by state order by state"
+echo "   tickets: $("${PSQL[@]}" -d "$DBNAME" -tAc "select count(*) from tickets where channel = 'EMAIL'"), customers created: $("${PSQL[@]}" -d "$DBNAME" -tAc "select count(*) from users where role = 'CUSTOMER'"), replies on tickets: $("${PSQL[@]}" -d "$DBNAME" -tAc "select count(*) from ticket_events where kind = 'COMMENT'")"
+failed=$("${PSQL[@]}" -d "$DBNAME" -tAc "select count(*) from mail_intake where state = 'FAILED'")
+[ "$failed" -gt 0 ] && "${PSQL[@]}" -d "$DBNAME" -tAc "select '     failed: ' || outcome from mail_intake where state = 'FAILED' limit 3"
+exit 0

@@ -1,0 +1,214 @@
+package org.baton.ticket;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.baton.identity.CurrentUser;
+import org.baton.identity.Directory;
+import org.baton.identity.Organization;
+import org.baton.identity.User;
+import org.baton.identity.UserId;
+import org.baton.shared.NotFound;
+import org.baton.shared.Refused;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@link TicketChannels} on top of intake, the desk and links. A message's facts go into the entry's details, which are
+ * bounded (the timeline keeps at most 20,000 characters of details): the HTML and the full text are left out, in that
+ * order, when they do not fit, as the channel keeps the raw message anyway.
+ */
+@Service
+class ChannelTickets implements TicketChannels {
+
+    static final int MAX_BODY = 19_000;
+    private static final int MAX_DETAILS = 19_000;
+
+    private final TicketIntake intake;
+    private final TicketDesk desk;
+    private final TicketLinks links;
+    private final Tickets tickets;
+    private final Directory directory;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final TransactionTemplate transactions;
+
+    ChannelTickets(TicketIntake intake, TicketDesk desk, TicketLinks links, Tickets tickets, Directory directory, JdbcClient jdbc,
+            JsonMapper json, TransactionTemplate transactions) {
+        this.intake = intake;
+        this.desk = desk;
+        this.links = links;
+        this.tickets = tickets;
+        this.directory = directory;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public Optional<TicketSummary> ticket(TicketNumber number) {
+        return tickets.byNumber(number).map(t -> new TicketSummary(t.number(), t.requesterId(), t.organizationId(), t.status()));
+    }
+
+    @Override
+    public TicketNumber open(UserId requester, Channel channel, ChannelMessage message, boolean automatic,
+            @Nullable TicketNumber relatedTo) {
+        CurrentUser customer = directory.currentUser(requester).filter(CurrentUser::isCustomer)
+                .orElseThrow(() -> new Refused("requester-inactive", "the requester is not an active customer"));
+        String subject = message.subject().isBlank() ? "(no subject)" : clip(message.subject().strip(), 300);
+        var command = new TicketIntake.OpenTicket(TicketType.INCIDENT, subject, clip(message.text(), MAX_BODY), null, null, null, null,
+                null, channel, null, null, null, null, null, null);
+        return Objects.requireNonNull(transactions.execute(tx -> {
+            Ticket ticket = intake.open(customer, command, new TicketIntake.ChannelIntake(true, details(message), !automatic));
+            remember(ticket.id(), message.copied());
+            if (relatedTo != null) {
+                links.linkByChannel(ticket.number(), LinkKind.RELATED_TO, relatedTo);
+            }
+            return ticket.number();
+        }));
+    }
+
+    @Override
+    public void reply(TicketNumber number, UserId author, ChannelMessage message) {
+        User user = directory.user(author).orElseThrow(() -> new NotFound("user", author.value()));
+        transactions.executeWithoutResult(tx -> {
+            Ticket ticket = desk.channelReply(number, new Actor(user.id(), user.displayName()), body(message), details(message));
+            remember(ticket.id(), message.copied());
+        });
+    }
+
+    @Override
+    public void addAutomatic(TicketNumber number, String sender, ChannelMessage message) {
+        desk.channelNote(number, new Actor(null, clip("Mail from " + sender, 200)),
+                clip("Automatic mail: " + (message.subject().isBlank() ? "(no subject)" : message.subject().strip())
+                        + (message.text().isBlank() ? "" : "\n\n" + message.text()), MAX_BODY), details(message));
+    }
+
+    @Override
+    public boolean isParticipant(TicketNumber number, @Nullable UserId user, String address) {
+        Optional<Ticket> found = tickets.byNumber(number);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Ticket t = found.get();
+        String key = address.strip().toLowerCase(Locale.ROOT);
+        if (user != null && user.equals(t.requesterId())) {
+            return true;
+        }
+        if (key.equalsIgnoreCase(t.requesterContact().strip())) {
+            return true;
+        }
+        Integer copied = jdbc.sql("select count(*) from ticket_contacts where ticket_id = :id and address = :address")
+                .param("id", t.id().value()).param("address", key).query(Integer.class).single();
+        if (copied > 0) {
+            return true;
+        }
+        if (user == null) {
+            return false;
+        }
+        return directory.user(user)
+                .filter(u -> u.active() && t.organizationId().equals(u.organizationId()))
+                .flatMap(u -> directory.organization(t.organizationId()))
+                .map(Organization::sharedTicketVisibility)
+                .orElse(false);
+    }
+
+    /** The copied addresses become participants of the ticket. */
+    private void remember(TicketId ticket, List<String> addresses) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String address : addresses) {
+            String key = address.strip().toLowerCase(Locale.ROOT);
+            if (!key.isEmpty() && key.length() <= 320) {
+                keys.add(key);
+            }
+        }
+        for (String key : keys) {
+            Integer known = jdbc.sql("select count(*) from ticket_contacts where ticket_id = :id and address = :address")
+                    .param("id", ticket.value()).param("address", key).query(Integer.class).single();
+            if (known == 0) {
+                jdbc.sql("insert into ticket_contacts (ticket_id, address) values (:id, :address)")
+                        .param("id", ticket.value()).param("address", key).update();
+            }
+        }
+    }
+
+    private static String body(ChannelMessage message) {
+        String text = message.text().isBlank() ? "(no text)" : message.text();
+        return clip(text, MAX_BODY);
+    }
+
+    /** The message's facts, its attachments in words, and its full text and HTML as far as they fit. */
+    Map<String, Object> details(ChannelMessage message) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        Map<String, String> facts = new LinkedHashMap<>();
+        message.facts().forEach((k, v) -> facts.put(k, clip(v, 500)));
+        details.put("message", facts);
+        if (!message.copied().isEmpty()) {
+            details.put("copied", message.copied().stream().limit(50).map(a -> clip(a, 320)).toList());
+        }
+        if (!message.attachments().isEmpty()) {
+            details.put("attachments", attachments(message.attachments()));
+        }
+        if (message.fullText() != null) {
+            details.put("fullText", message.fullText());
+        }
+        if (message.html() != null) {
+            details.put("html", message.html());
+        }
+        if (size(details) > MAX_DETAILS) {
+            details.remove("html");
+            details.put("htmlKept", "in the raw message");
+        }
+        if (size(details) > MAX_DETAILS) {
+            details.remove("fullText");
+            details.put("fullTextKept", "in the raw message");
+        }
+        if (size(details) > MAX_DETAILS) {
+            details.remove("copied");
+        }
+        return details;
+    }
+
+    /** "2 attachments: report.pdf (120 kB), photo.jpg (2.1 MB), kept in the raw message". */
+    static String attachments(List<Attachment> attachments) {
+        StringBuilder text = new StringBuilder().append(attachments.size()).append(attachments.size() == 1 ? " attachment: " : " attachments: ");
+        for (int i = 0; i < attachments.size() && i < 30; i++) {
+            Attachment a = attachments.get(i);
+            text.append(i == 0 ? "" : ", ").append(clip(a.filename(), 120)).append(" (").append(size(a.bytes().length)).append(')');
+        }
+        if (attachments.size() > 30) {
+            text.append(", …");
+        }
+        return text.append(", kept in the raw message").toString();
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1000) {
+            return bytes + " B";
+        }
+        if (bytes < 1_000_000) {
+            return Math.round(bytes / 1000.0) + " kB";
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
+    private int size(Map<String, Object> details) {
+        return json.writeValueAsString(details).length();
+    }
+
+    private static String clip(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        String more = " … (cut; the whole message is kept)";
+        return text.substring(0, max - more.length()) + more;
+    }
+}
