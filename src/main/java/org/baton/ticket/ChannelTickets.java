@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.baton.attachment.Attachments;
+import org.baton.attachment.StoredAttachment;
 import org.baton.identity.CurrentUser;
 import org.baton.identity.Directory;
 import org.baton.identity.Organization;
 import org.baton.identity.User;
 import org.baton.identity.UserId;
+import org.baton.shared.InvalidInput;
 import org.baton.shared.NotFound;
 import org.baton.shared.Refused;
 import org.jspecify.annotations.Nullable;
@@ -40,9 +43,11 @@ class ChannelTickets implements TicketChannels {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
+    private final Attachments files;
 
     ChannelTickets(TicketIntake intake, TicketDesk desk, TicketLinks links, Tickets tickets, Directory directory, JdbcClient jdbc,
-            JsonMapper json, TransactionTemplate transactions) {
+            JsonMapper json, TransactionTemplate transactions, Attachments files) {
+        this.files = files;
         this.intake = intake;
         this.desk = desk;
         this.links = links;
@@ -66,8 +71,10 @@ class ChannelTickets implements TicketChannels {
         String subject = message.subject().isBlank() ? "(no subject)" : clip(message.subject().strip(), 300);
         var command = new TicketIntake.OpenTicket(TicketType.INCIDENT, subject, clip(message.text(), MAX_BODY), null, null, null, null,
                 null, channel, null, null, null, null, null, null);
+        Kept kept = keep(message, requester);
         return Objects.requireNonNull(transactions.execute(tx -> {
-            Ticket ticket = intake.open(customer, command, new TicketIntake.ChannelIntake(true, details(message), !automatic));
+            Ticket ticket = intake.open(customer, command.with(kept.stored()),
+                    new TicketIntake.ChannelIntake(true, details(message, kept), !automatic));
             remember(ticket.id(), message.copied());
             if (relatedTo != null) {
                 links.linkByChannel(ticket.number(), LinkKind.RELATED_TO, relatedTo);
@@ -79,17 +86,20 @@ class ChannelTickets implements TicketChannels {
     @Override
     public void reply(TicketNumber number, UserId author, ChannelMessage message) {
         User user = directory.user(author).orElseThrow(() -> new NotFound("user", author.value()));
+        Kept kept = keep(message, author);
         transactions.executeWithoutResult(tx -> {
-            Ticket ticket = desk.channelReply(number, new Actor(user.id(), user.displayName()), body(message), details(message));
+            Ticket ticket = desk.channelReply(number, new Actor(user.id(), user.displayName()), body(message), details(message, kept),
+                    kept.stored());
             remember(ticket.id(), message.copied());
         });
     }
 
     @Override
     public void addAutomatic(TicketNumber number, String sender, ChannelMessage message) {
+        Kept kept = keep(message, null);
         desk.channelNote(number, new Actor(null, clip("Mail from " + sender, 200)),
                 clip("Automatic mail: " + (message.subject().isBlank() ? "(no subject)" : message.subject().strip())
-                        + (message.text().isBlank() ? "" : "\n\n" + message.text()), MAX_BODY), details(message));
+                        + (message.text().isBlank() ? "" : "\n\n" + message.text()), MAX_BODY), details(message, kept), kept.stored());
     }
 
     @Override
@@ -145,8 +155,29 @@ class ChannelTickets implements TicketChannels {
         return clip(text, MAX_BODY);
     }
 
-    /** The message's facts, its attachments in words, and its full text and HTML as far as they fit. */
-    Map<String, Object> details(ChannelMessage message) {
+    /** A message's files as stored, and those the store refused (too large, empty), in words. */
+    record Kept(List<StoredAttachment> stored, List<String> refused) {}
+
+    /**
+     * Stores the message's files (before the ticket's transaction: a file that is stored but never claimed, because
+     * the change failed, is discarded by the attachment module after a day). A file the store refuses is named on the
+     * entry instead; its bytes stay in the raw message, so nothing is lost.
+     */
+    Kept keep(ChannelMessage message, @Nullable UserId uploader) {
+        List<StoredAttachment> stored = new java.util.ArrayList<>();
+        List<String> refused = new java.util.ArrayList<>();
+        for (Attachment a : message.attachments()) {
+            try {
+                stored.add(files.store(a.filename(), a.declaredType(), a.bytes(), uploader));
+            } catch (InvalidInput e) {
+                refused.add(clip(a.filename(), 120) + " (" + size(a.bytes().length) + ")");
+            }
+        }
+        return new Kept(List.copyOf(stored), List.copyOf(refused));
+    }
+
+    /** The message's facts, its files, and its full text and HTML as far as they fit. */
+    Map<String, Object> details(ChannelMessage message, Kept kept) {
         Map<String, Object> details = new LinkedHashMap<>();
         Map<String, String> facts = new LinkedHashMap<>();
         message.facts().forEach((k, v) -> facts.put(k, clip(v, 500)));
@@ -154,8 +185,12 @@ class ChannelTickets implements TicketChannels {
         if (!message.copied().isEmpty()) {
             details.put("copied", message.copied().stream().limit(50).map(a -> clip(a, 320)).toList());
         }
-        if (!message.attachments().isEmpty()) {
-            details.put("attachments", attachments(message.attachments()));
+        if (!kept.stored().isEmpty()) {
+            details.put("attachments", TicketAttachments.details(kept.stored()));
+        }
+        if (!kept.refused().isEmpty()) {
+            details.put("attachmentsNotKept", (kept.refused().size() == 1 ? "1 file was" : kept.refused().size() + " files were")
+                    + " not kept as an attachment (too large or empty), only in the raw message: " + String.join(", ", kept.refused()));
         }
         if (message.fullText() != null) {
             details.put("fullText", message.fullText());
@@ -175,19 +210,6 @@ class ChannelTickets implements TicketChannels {
             details.remove("copied");
         }
         return details;
-    }
-
-    /** "2 attachments: report.pdf (120 kB), photo.jpg (2.1 MB), kept in the raw message". */
-    static String attachments(List<Attachment> attachments) {
-        StringBuilder text = new StringBuilder().append(attachments.size()).append(attachments.size() == 1 ? " attachment: " : " attachments: ");
-        for (int i = 0; i < attachments.size() && i < 30; i++) {
-            Attachment a = attachments.get(i);
-            text.append(i == 0 ? "" : ", ").append(clip(a.filename(), 120)).append(" (").append(size(a.bytes().length)).append(')');
-        }
-        if (attachments.size() > 30) {
-            text.append(", …");
-        }
-        return text.append(", kept in the raw message").toString();
     }
 
     static String size(long bytes) {

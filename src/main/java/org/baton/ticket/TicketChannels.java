@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 public interface TicketChannels {
 
     /**
-     * A file that came with a message. Until an attachment store is wired in, the entry's details list it (name, type,
-     * size) and the bytes stay in the channel's raw message.
+     * A file that came with a message: stored as an attachment of the entry (sniffed, size-limited, with the entry's
+     * visibility); one the store refuses (too large, empty) is named on the entry and stays in the raw message.
      */
     record Attachment(String filename, String declaredType, byte[] bytes) {}
 

@@ -220,7 +220,7 @@ class TicketDesk {
      * entry by {@code author}; it resumes a ticket pending on the customer and reopens a resolved one, as the customer's own
      * reply and reopen do on the ticket page. Nobody is notified of it.
      */
-    Ticket channelReply(TicketNumber number, Actor author, String body, Map<String, ?> details) {
+    Ticket channelReply(TicketNumber number, Actor author, String body, Map<String, ?> details, List<StoredAttachment> files) {
         return changeByChannel(number, author, c -> {
             Ticket t = c.before();
             if (t.status() == TicketStatus.CLOSED || t.status() == TicketStatus.CANCELLED) {
@@ -228,6 +228,7 @@ class TicketDesk {
                         + "; open a new ticket instead of replying to it.");
             }
             c.record(new Timeline.Entry(EntryKind.COMMENT, Visibility.PUBLIC, body, details));
+            c.attach(files, Visibility.PUBLIC);
             c.raise(new CommentAdded(t.id(), t.number(), Visibility.PUBLIC, true, c.now()));
             if (t.status() == TicketStatus.PENDING && t.pendingReason() == PendingReason.CUSTOMER) {
                 setStatus(c, TicketStatus.IN_PROGRESS, null, "The customer replied.");
@@ -238,8 +239,11 @@ class TicketDesk {
     }
 
     /** An internal entry written by a channel (an auto-reply or bounce that threads onto the ticket); nobody is told. */
-    Ticket channelNote(TicketNumber number, Actor author, String body, Map<String, ?> details) {
-        return changeByChannel(number, author, c -> c.record(new Timeline.Entry(EntryKind.INTERNAL_NOTE, Visibility.INTERNAL, body, details)));
+    Ticket channelNote(TicketNumber number, Actor author, String body, Map<String, ?> details, List<StoredAttachment> files) {
+        return changeByChannel(number, author, c -> {
+            c.record(new Timeline.Entry(EntryKind.INTERNAL_NOTE, Visibility.INTERNAL, body, details));
+            c.attach(files, Visibility.INTERNAL);
+        });
     }
 
     /**

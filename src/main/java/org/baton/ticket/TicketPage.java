@@ -271,9 +271,9 @@ final class TicketPage {
                     changes.add("Next update by: " + shown(next, zone));
                 }
             }
-            String attachments = text(details.path("attachments"));
-            if (attachments != null) {
-                changes.add(attachments.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + attachments.substring(1));
+            String notKept = text(details.path("attachmentsNotKept"));
+            if (notKept != null) {
+                changes.add(notKept);
             }
             fullText = text(details.path("fullText"));
             if (e.kind() == EntryKind.CUSTOMER_NOTIFIED) {

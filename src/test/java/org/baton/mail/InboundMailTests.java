@@ -52,6 +52,44 @@ class InboundMailTests extends MailIntakeTestSupport {
     }
 
     @Test
+    void aMailsFilesBecomeTheTicketsFilesAndOneOverTheLimitIsNamedAndKeptInTheRawMessage() throws Exception {
+        Organization acme = fixtures.organization();
+        User carol = fixtures.customerOf(acme);
+        String subject = Fixtures.unique("Scanner log ");
+        MimeMessage message = mail(carol.email(), carol.displayName(), subject, "The scanner's log and a screenshot are attached.");
+        jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart();
+        jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+        text.setText("The scanner's log and a screenshot are attached.", "UTF-8");
+        parts.addBodyPart(text);
+        jakarta.mail.internet.MimeBodyPart log = new jakarta.mail.internet.MimeBodyPart();
+        // says it is a PDF; its bytes are plain text
+        log.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+                "12:01 scanner offline\n12:02 retry\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/pdf")));
+        log.setFileName("scanner.pdf");
+        parts.addBodyPart(log);
+        jakarta.mail.internet.MimeBodyPart huge = new jakarta.mail.internet.MimeBodyPart();
+        huge.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(new byte[1_200_000], "application/zip")));
+        huge.setFileName("dump.zip"); // over the test profile's 1 MB limit
+        parts.addBodyPart(huge);
+        message.setContent(parts);
+        message.saveChanges();
+        MailTestServer.deliver(message);
+
+        poll();
+
+        String number = ticketOf(subject);
+        List<Map<String, Object>> files = jdbc.sql("""
+                select a.filename, a.content_type, a.declared_type, ta.visibility from attachments a
+                  join ticket_attachments ta on ta.attachment_id = a.id join tickets t on t.id = ta.ticket_id where t.number = :n""")
+                .param("n", number).query().listOfRows();
+        assertThat(files).singleElement().satisfies(f -> assertThat(f).containsEntry("filename", "scanner.pdf")
+                .containsEntry("content_type", "text/plain").containsEntry("declared_type", "application/pdf")
+                .containsEntry("visibility", "PUBLIC"));
+        assertThat(entries(number, "CREATED").getFirst().get("details").toString())
+                .contains("not kept as an attachment (too large or empty), only in the raw message: dump.zip (1.2 MB)");
+    }
+
+    @Test
     void aKnownCustomerIsMatchedByAddressIgnoringCase() throws Exception {
         Organization acme = fixtures.organization();
         User carol = fixtures.customerOf(acme);

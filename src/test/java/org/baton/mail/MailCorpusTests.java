@@ -71,8 +71,16 @@ class MailCorpusTests extends MailIntakeTestSupport {
         String outlook = jdbc.sql("select ticket_number from mail_intake where subject = 'Drucker im 2. OG druckt nicht' and received_at >= :start")
                 .param("start", java.sql.Timestamp.from(start)).query(String.class).single();
         Map<String, Object> created = entries(outlook, "CREATED").getFirst();
-        assertThat(created.get("details").toString()).contains("1 attachment: image001.png (1 kB), kept in the raw message")
+        assertThat(created.get("details").toString()).contains("\"filename\":\"image001.png\"")
                 .doesNotContain("<script").doesNotContain("tracker.example").doesNotContain("javascript:");
+        // the inline image is stored as the ticket's file, its type sniffed from its bytes, claimed by the ticket
+        Map<String, Object> file = jdbc.sql("""
+                select a.filename, a.content_type, a.size_bytes, a.claimed_at, ta.visibility from attachments a
+                  join ticket_attachments ta on ta.attachment_id = a.id join tickets t on t.id = ta.ticket_id
+                 where t.number = :n""").param("n", outlook).query().singleRow();
+        assertThat(file).containsEntry("filename", "image001.png").containsEntry("content_type", "image/png")
+                .containsEntry("visibility", "PUBLIC");
+        assertThat(file.get("claimed_at")).isNotNull();
         assertThat(ticket(outlook).get("description").toString()).isEqualTo("Hallo,\n\nder Drucker im 2. OG druckt seit heute früh nicht mehr.\n\nGrüße\nHans Müller");
     }
 }
