@@ -66,6 +66,8 @@ curl -s -c "$J" -b "$J" -o /dev/null -d "username=bench-agent&password=baton-dem
 [ "$(curl -s -b "$J" -o /dev/null -w '%{http_code}' "$B/queues")" = 200 ] || { echo "console.sh: could not sign in as bench-agent" >&2; exit 1; }
 set -- $TICKETS; FIRST=$1
 PAGES=("/queues?view=mine" "/queues?view=group" "/queues?view=unassigned" "/queues?view=near-breach&sort=due" "/tickets/$FIRST")
+# statistics first (autovacuum may be off, as on these machines; production runs it): see bench/tickets.sh
+psql_ -c 'analyze' >/dev/null
 wait_quiet; echo "   machine busy before measuring: ${BUSY} % (waited ${WAITED} s); tickets: $TICKETS"
 printf '%-38s %6s %8s %8s %8s %8s %6s\n' page requests p50_ms p95_ms p99_ms max_ms errors
 for p in "${PAGES[@]}"; do

@@ -84,7 +84,7 @@ done
 sed 's/^/   /' "$WORK/queued"
 
 echo "== starting Baton on port $PORT (log: $WORK/baton.log)"
-(cd "$WORK" && BATON_ADMIN_USER=bench-admin BATON_ADMIN_PASSWORD=bench-admin-password-1 BATON_BASIC_AUTH=true exec "$JAVA" -Xmx2g -jar "$JAR" \
+(cd "$WORK" && BATON_ADMIN_USER=bench-admin BATON_ADMIN_PASSWORD=bench-admin-password-1 BATON_BASIC_AUTH=true exec "$JAVA" -Xmx2g ${BENCH_JVM_OPTS:-} -jar "$JAR" \
    --server.port="$PORT" --spring.datasource.url="$URL" --spring.datasource.username="$DB_USER" --spring.datasource.password="$DB_PASSWORD" \
    --baton.demo=false --baton.mail.from=desk@bench-desk.test \
    --baton.mail.inbound.interval=1s --baton.mail.inbound.batch=500 \
