@@ -170,7 +170,7 @@ class ChannelTickets implements TicketChannels {
             try {
                 stored.add(files.store(a.filename(), a.declaredType(), a.bytes(), uploader));
             } catch (InvalidInput e) {
-                refused.add(clip(a.filename(), 120) + " (" + size(a.bytes().length) + ")");
+                refused.add(clip(a.filename(), 120) + " (" + Attachments.displaySize(a.bytes().length) + ")");
             }
         }
         return new Kept(List.copyOf(stored), List.copyOf(refused));
@@ -210,16 +210,6 @@ class ChannelTickets implements TicketChannels {
             details.remove("copied");
         }
         return details;
-    }
-
-    static String size(long bytes) {
-        if (bytes < 1000) {
-            return bytes + " B";
-        }
-        if (bytes < 1_000_000) {
-            return Math.round(bytes / 1000.0) + " kB";
-        }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }
 
     private int size(Map<String, Object> details) {

@@ -86,7 +86,7 @@ class InboundMailTests extends MailIntakeTestSupport {
                 .containsEntry("content_type", "text/plain").containsEntry("declared_type", "application/pdf")
                 .containsEntry("visibility", "PUBLIC"));
         assertThat(entries(number, "CREATED").getFirst().get("details").toString())
-                .contains("not kept as an attachment (too large or empty), only in the raw message: dump.zip (1.2 MB)");
+                .contains("not kept as an attachment (too large or empty), only in the raw message: dump.zip (1.1 MB)");
     }
 
     @Test
