@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -197,14 +198,7 @@ class LiveTickets implements SmartLifecycle {
         Instant newest = since;
         // in keyset batches, so that a burst of changes larger than one batch is read through, not re-read for ever
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
-            List<Changed> changes = jdbc.sql("""
-                    select id, number, organization_id, requester_id, updated_at from tickets
-                     where updated_at > :after or (updated_at = :after and id > :afterId)
-                     order by updated_at, id fetch first %d rows only
-                    """.formatted(BATCH))
-                    .param("after", timestamp(after))
-                    .param("afterId", afterId == null ? new UUID(0L, 0L) : afterId)
-                    .query(LiveTickets::changedRow).list();
+            List<Changed> changes = changesAfter(after, afterId);
             for (Changed c : changes) {
                 announce(c);
                 if (c.updatedAt().isAfter(newest)) {
@@ -228,18 +222,25 @@ class LiveTickets implements SmartLifecycle {
      * rendered at {@code since} (or a stream that broke off after an event of that instant) has not heard of. Empty
      * when there are more than {@code limit}: the caller then has the page refresh everything.
      */
-    java.util.Optional<List<Changed>> changedSince(CurrentUser viewer, Instant since, int limit) {
-        List<Changed> changes = jdbc.sql("""
-                select id, number, organization_id, requester_id, updated_at from tickets
-                 where updated_at > :since order by updated_at, id fetch first %d rows only
-                """.formatted(BATCH))
-                .param("since", timestamp(since))
-                .query(LiveTickets::changedRow).list();
+    Optional<List<Changed>> changedSince(CurrentUser viewer, Instant since, int limit) {
+        List<Changed> changes = changesAfter(since, null);
         if (changes.size() >= BATCH) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<Changed> visible = changes.stream().filter(c -> maySee(viewer, c)).toList();
-        return visible.size() > limit ? java.util.Optional.empty() : java.util.Optional.of(visible);
+        return visible.size() > limit ? Optional.empty() : Optional.of(visible);
+    }
+
+    /** One batch of changes after the position ({@code after}, {@code afterId}; no id: all at {@code after} too), oldest first. */
+    private List<Changed> changesAfter(Instant after, @Nullable UUID afterId) {
+        return jdbc.sql("""
+                select id, number, organization_id, requester_id, updated_at from tickets
+                 where updated_at > :after or (updated_at = :after and id > :afterId)
+                 order by updated_at, id fetch first %d rows only
+                """.formatted(BATCH))
+                .param("after", timestamp(after))
+                .param("afterId", afterId == null ? new UUID(0L, 0L) : afterId)
+                .query(LiveTickets::changedRow).list();
     }
 
     /** Tells every subscriber who may see the ticket, once per change ({@code updatedAt}). */
