@@ -7,10 +7,14 @@
 #   --url/--user/--password   another PostgreSQL database (it is dropped and recreated)
 #   --build            rebuild the jar first (also rebuilt when missing or older than src/ or pom.xml)
 #   --timeout S        give up after S seconds of intake (default 1800)
+#   --server dovecot   the IMAP server (default): Dovecot from Debian's packages (dovecot-imapd, installed when missing
+#                      and this runs as root), its own instance on a free loopback port, a Maildir under the work directory
+#   --server greenmail GreenMail in its own JVM (the test suite's server; in-memory, slower as the mailbox grows)
 #
-# It starts GreenMail in-process (bench/src/MailIntakeBench.java; IMAP and SMTP on free loopback ports, its REST API
-# off) and queues the mails while the mailbox's password is still wrong, starts Baton from the jar (-Xmx2g, a fresh
-# database, one mailbox polled every second, 500 messages a batch), creates the organization of bench.example through
+# It starts the IMAP server with the mails queued (bench/src/MailIntakeBench.java makes them: GreenMail delivers them
+# in-process, for Dovecot they are written into the Maildir and indexed with doveadm) while the mailbox's password is
+# still wrong, starts Baton from the jar (-Xmx2g, a fresh
+# database, one mailbox polled every second, 500 messages a batch, db-scheduler looking for due tasks every second), creates the organization of bench.example through
 # the API, then sets the right password: the clock runs from there until the mailbox is empty (Baton removes each
 # message once its raw source is stored and it is processed). It samples Baton's heap (jstat: used after and between
 # collections) and RSS every second and prints messages per second, the peak and last heap used, the peak RSS, and
@@ -20,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
 
-COUNT=10000 URL=jdbc:postgresql://127.0.0.1:5432/baton_mail_bench DB_USER=postgres DB_PASSWORD= BUILD=0 TIMEOUT=1800
+SERVER=dovecot COUNT=10000 URL=jdbc:postgresql://127.0.0.1:5432/baton_mail_bench DB_USER=postgres DB_PASSWORD= BUILD=0 TIMEOUT=1800
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) COUNT=$2; shift ;;
@@ -29,11 +33,28 @@ while [ $# -gt 0 ]; do
     --password) DB_PASSWORD=$2; shift ;;
     --build) BUILD=1 ;;
     --timeout) TIMEOUT=$2; shift ;;
+    --server) SERVER=$2; shift ;;
     -h|--help) sed -n '2,/^set -/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "mail-intake.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
+
+case "$SERVER" in
+  dovecot)
+    if ! command -v dovecot >/dev/null && [ -x /usr/sbin/dovecot ]; then PATH=$PATH:/usr/sbin; fi
+    if ! command -v dovecot >/dev/null; then
+      if [ "$(id -u)" = 0 ]; then
+        echo "== installing Dovecot (apt-get install -y dovecot-imapd)"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q dovecot-imapd >/dev/null
+        PATH=$PATH:/usr/sbin
+      else
+        echo "mail-intake.sh: Dovecot is not installed (apt-get install dovecot-imapd), or use --server greenmail" >&2; exit 1
+      fi
+    fi ;;
+  greenmail) ;;
+  *) echo "mail-intake.sh: --server dovecot or greenmail, not $SERVER" >&2; exit 2 ;;
+esac
 
 # shellcheck source=bench/jdk.sh
 . "$REPO/bench/jdk.sh"
@@ -63,8 +84,14 @@ PSQL=(psql -X -q -h "$host" -p "$port" -U "$DB_USER")
 "${PSQL[@]}" -d postgres -c "drop database if exists $DBNAME" -c "create database $DBNAME" >/dev/null
 
 WORK=$(mktemp -d /tmp/baton-mail-bench.XXXXXX)
-PID= GM=
-cleanup() { touch "$WORK/stop" 2>/dev/null || true; stop_pid; [ -n "$GM" ] && { sleep 0.5; kill "$GM" 2>/dev/null || true; }; rm -rf "$WORK"; }
+chmod 755 "$WORK"
+PID= GM= DOVECOT_CONF=
+cleanup() {
+  touch "$WORK/stop" 2>/dev/null || true; stop_pid
+  [ -n "$GM" ] && { sleep 0.5; kill "$GM" 2>/dev/null || true; }
+  [ -n "$DOVECOT_CONF" ] && doveadm -c "$DOVECOT_CONF" stop 2>/dev/null || true
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -73,21 +100,71 @@ echo "   machine: $(nproc) cores, $(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1
 echo "   java: $("$JAVA" -version 2>&1 | head -n1); database: PostgreSQL $("${PSQL[@]}" -d postgres -tAc 'show server_version'), $URL"
 
 IMAP=$(free_port) SMTP=$(free_port) PORT=$(free_port)
-echo "== queueing $COUNT mails in GreenMail (IMAP 127.0.0.1:$IMAP)"
-"$JAVA" -Xmx1g -cp "$CP" -Dlogback.configurationFile="$REPO/bench/src/logback-bench.xml" "$REPO/bench/src/MailIntakeBench.java" \
-  "$WORK" "$IMAP" "$SMTP" "$COUNT" >"$WORK/greenmail.log" 2>&1 &
-GM=$!
-while [ ! -f "$WORK/queued" ]; do
-  kill -0 "$GM" 2>/dev/null || { echo "mail-intake.sh: GreenMail exited:" >&2; tail -n 30 "$WORK/greenmail.log" >&2; exit 1; }
-  sleep 0.2
-done
+BENCH=("$JAVA" -Xmx1g -cp "$CP" -Dlogback.configurationFile="$REPO/bench/src/logback-bench.xml" "$REPO/bench/src/MailIntakeBench.java")
+if [ "$SERVER" = dovecot ]; then
+  # Dovecot's own instance: its files under $WORK, the mailbox owned by the mail user, plain-text login on loopback
+  D=$WORK/dovecot MAILDIR=$WORK/dovecot/home/helpdesk/Maildir
+  mkdir -p "$D/run" "$D/state" "$MAILDIR/new" "$MAILDIR/cur" "$MAILDIR/tmp"
+  echo 'helpdesk:{PLAIN}not-yet' >"$D/passwd"
+  DOVECOT_CONF=$D/dovecot.conf
+  cat >"$DOVECOT_CONF" <<EOF
+base_dir = $D/run
+state_dir = $D/state
+log_path = $D/dovecot.log
+instance_name = baton-bench-$PORT
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain
+first_valid_uid = $(id -u mail)
+mail_location = maildir:~/Maildir
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $D/passwd
+}
+userdb {
+  driver = static
+  args = uid=mail gid=mail home=$D/home/%u
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $IMAP
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+EOF
+  echo "== queueing $COUNT mails in a Maildir for Dovecot $(dovecot --version | cut -d' ' -f1) (IMAP 127.0.0.1:$IMAP)"
+  "${BENCH[@]}" maildir "$WORK" "$MAILDIR" "$D/passwd" "$COUNT" >"$WORK/queue.log" 2>&1 &
+  GM=$!
+  while [ ! -f "$WORK/queued" ]; do
+    kill -0 "$GM" 2>/dev/null || { echo "mail-intake.sh: queueing failed:" >&2; tail -n 30 "$WORK/queue.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  chown -R mail:mail "$D/home"
+  dovecot -c "$DOVECOT_CONF" || { cat "$D/dovecot.log" >&2; exit 1; }
+  t_index=$(date +%s.%N)
+  doveadm -c "$DOVECOT_CONF" index -u helpdesk INBOX
+  echo "   indexed by Dovecot in $(awk -v a="$t_index" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s: $(doveadm -c "$DOVECOT_CONF" mailbox status -u helpdesk messages INBOX)"
+else
+  echo "== queueing $COUNT mails in GreenMail (IMAP 127.0.0.1:$IMAP)"
+  "${BENCH[@]}" greenmail "$WORK" "$IMAP" "$SMTP" "$COUNT" >"$WORK/queue.log" 2>&1 &
+  GM=$!
+  while [ ! -f "$WORK/queued" ]; do
+    kill -0 "$GM" 2>/dev/null || { echo "mail-intake.sh: GreenMail exited:" >&2; tail -n 30 "$WORK/queue.log" >&2; exit 1; }
+    sleep 0.2
+  done
+fi
 sed 's/^/   /' "$WORK/queued"
 
 echo "== starting Baton on port $PORT (log: $WORK/baton.log)"
 (cd "$WORK" && BATON_ADMIN_USER=bench-admin BATON_ADMIN_PASSWORD=bench-admin-password-1 BATON_BASIC_AUTH=true exec "$JAVA" -Xmx2g ${BENCH_JVM_OPTS:-} -jar "$JAR" \
    --server.port="$PORT" --spring.datasource.url="$URL" --spring.datasource.username="$DB_USER" --spring.datasource.password="$DB_PASSWORD" \
    --baton.demo=false --baton.mail.from=desk@bench-desk.test \
-   --baton.mail.inbound.interval=1s --baton.mail.inbound.batch=500 \
+   --baton.mail.inbound.interval=1s --baton.mail.inbound.batch=500 --db-scheduler.polling-interval=1s \
    --baton.mail.inbound.mailboxes[0].name=bench --baton.mail.inbound.mailboxes[0].host=127.0.0.1 \
    --baton.mail.inbound.mailboxes[0].port="$IMAP" --baton.mail.inbound.mailboxes[0].protocol=imap \
    --baton.mail.inbound.mailboxes[0].username=helpdesk --baton.mail.inbound.mailboxes[0].password=secret \
@@ -117,6 +194,11 @@ sample() {
   if [ -n "$heap" ] && [ "$heap" -gt 0 ]; then LAST_HEAP=$heap; [ "$heap" -gt "$PEAK_HEAP" ] && PEAK_HEAP=$heap; fi
   return 0
 }
+# CPU in clock ticks (fields 14-15 of /proc/PID/stat; the machine's from /proc/stat, without idle, iowait and steal)
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() { local t=0 p; for p in $(pgrep -x postgres); do t=$((t + $(ticks "$p"))); done; echo "$t"; }
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+cpu0=("$(ticks "$PID")" "$(pg_ticks)" "$(machine_ticks)")
 touch "$WORK/go"
 t_start=$(date +%s)
 while [ ! -f "$WORK/done" ]; do
@@ -126,6 +208,7 @@ while [ ! -f "$WORK/done" ]; do
   sleep 1
 done
 sample
+cpu1=("$(ticks "$PID")" "$(pg_ticks)" "$(machine_ticks)")
 # shellcheck disable=SC1091
 . "$WORK/done" 2>/dev/null || { left=unknown; seconds=$TIMEOUT; first_gone_seconds=-1; }
 AFTER_GC=$("$JAVA_HOME/bin/jcmd" "$PID" GC.run >/dev/null 2>&1; "$JSTAT" -gc "$PID" | awk 'NR == 2 {printf "%d", $3 + $4 + $6 + $8}')
@@ -133,10 +216,21 @@ AFTER_GC=$("$JAVA_HOME/bin/jcmd" "$PID" GC.run >/dev/null 2>&1; "$JSTAT" -gc "$P
 echo "== result"
 awk -v n="$COUNT" -v s="$seconds" -v left="$left" 'BEGIN {
   printf "   %d mails taken in %.1f s: %.0f messages/s (target >= 200); left on the server: %s\n", n - left, s, (n - left) / s, left }'
+awk -v n="$((COUNT - left))" -v hz="$(getconf CLK_TCK)" -v s="$seconds" -v b="$((cpu1[0] - cpu0[0]))" -v p="$((cpu1[1] - cpu0[1]))" \
+    -v m="$((cpu1[2] - cpu0[2]))" -v cores="$(nproc)" 'BEGIN { if (n > 0) {
+  ms = 1000 / hz / n
+  printf "   CPU per message: Baton %.2f ms, PostgreSQL %.2f ms, the rest (IMAP server, this script) %.2f ms; machine %.0f %% busy\n", \
+    b * ms, p * ms, (m - b - p) * ms, 100 * m / hz / s / cores } }'
 echo "   first message gone from the server after ${first_gone_seconds} s (one poll stores and processes a 500-message batch before it flags it)"
 awk -v p="$PEAK_HEAP" -v l="$LAST_HEAP" -v g="$AFTER_GC" -v r="$PEAK_RSS" 'BEGIN {
   printf "   Baton heap used: peak %.0f MiB (sampled each second), at the end %.0f MiB, after a full GC %.0f MiB (-Xmx2g)\n", p / 1024, l / 1024, g / 1024
   printf "   Baton RSS: peak %.0f MiB\n", r / 1024 }'
+echo "   where Baton's poll spent its time (seconds, summed over batches; /actuator/prometheus):"
+curl -s -u bench-admin:bench-admin-password-1 "http://127.0.0.1:$PORT/actuator/prometheus" \
+  | awk '/^baton_mail_intake_(batch|expunge)_seconds_(sum|count)/ {
+      phase = "expunge"; if (match($0, /phase="[a-z]+"/)) phase = substr($0, RSTART + 7, RLENGTH - 8)
+      if ($1 ~ /_sum/) sum[phase] = $2; else n[phase] = $2 }
+    END { for (p in sum) printf "     %-8s %7.1f s in %d batches\n", p, sum[p], n[p] }' | sort
 echo "   outcomes (mail_intake):"
 "${PSQL[@]}" -d "$DBNAME" -tAc "select '     ' || state || ': ' || count(*) from mail_intake group by state order by state"
 echo "   tickets: $("${PSQL[@]}" -d "$DBNAME" -tAc "select count(*) from tickets where channel = 'EMAIL'"), customers created: $("${PSQL[@]}" -d "$DBNAME" -tAc "select count(*) from users where role = 'CUSTOMER'"), replies on tickets: $("${PSQL[@]}" -d "$DBNAME" -tAc "select count(*) from ticket_events where kind = 'COMMENT'")"

@@ -1,3 +1,4 @@
+import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -7,42 +8,112 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
- * The mail server side of bench/mail-intake.sh: an in-process GreenMail (IMAP and SMTP on 127.0.0.1; the library,
- * unlike the standalone jar, starts no REST API on 8080)
- * with the desk's mailbox. It queues N mails into the mailbox while the mailbox's password is still wrong (so Baton,
- * already polling, cannot take any yet), then, once the script creates $WORK/go, sets the right password: that
- * instant starts the clock. It stops the clock when the mailbox is empty (Baton deletes and expunges each message once
- * it is stored and processed) and writes the timings to $WORK/done.
+ * The mail server side of bench/mail-intake.sh, in one of two ways:
+ * <ul>
+ * <li>{@code greenmail}: an in-process GreenMail (IMAP and SMTP on 127.0.0.1; the library, unlike the standalone jar,
+ * starts no REST API on 8080) with the desk's mailbox; the mails are delivered into it while its password is still
+ * wrong (so Baton, already polling, cannot take any yet), and once the script creates $WORK/go the right password is
+ * set.</li>
+ * <li>{@code maildir}: a real IMAP server (Dovecot, run by the script) on a Maildir; the mails are written into its
+ * new/ folder, and at $WORK/go the right password is written to the server's passwd-file.</li>
+ * </ul>
+ * That instant starts the clock. It stops when the mailbox is empty (Baton deletes and expunges each message once it
+ * is stored and processed) and writes the timings to $WORK/done.
  *
  * The mix: of every 10 mails, 7 open new tickets (each from its own sender at bench.example; every 5th one HTML with a
  * text alternative) and 3 are replies by the sender of an earlier new mail (In-Reply-To and References to it).
  *
- *   java -cp CLASSPATH bench/src/MailIntakeBench.java WORK_DIR IMAP_PORT SMTP_PORT COUNT
+ *   java -cp CLASSPATH bench/src/MailIntakeBench.java greenmail WORK_DIR IMAP_PORT SMTP_PORT COUNT
+ *   java -cp CLASSPATH bench/src/MailIntakeBench.java maildir WORK_DIR MAILDIR PASSWD_FILE COUNT
  */
 public class MailIntakeBench {
 
     public static void main(String[] args) throws Exception {
-        Path work = Path.of(args[0]);
-        int imapPort = Integer.parseInt(args[1]);
-        int smtpPort = Integer.parseInt(args[2]);
-        int count = Integer.parseInt(args[3]);
+        String server = args[0];
+        Path work = Path.of(args[1]);
+        if (server.equals("greenmail")) {
+            greenMail(work, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+        } else if (server.equals("maildir")) {
+            maildir(work, Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
+        } else {
+            throw new IllegalArgumentException("server: greenmail or maildir, not " + server);
+        }
+    }
+
+    /** GreenMail in this JVM: the mails are delivered to the desk's mailbox, whose password is wrong until $WORK/go. */
+    private static void greenMail(Path work, int imapPort, int smtpPort, int count) throws Exception {
         GreenMail greenMail = new GreenMail(new ServerSetup[] {new ServerSetup(imapPort, "127.0.0.1", "imap"),
                 new ServerSetup(smtpPort, "127.0.0.1", "smtp")});
         greenMail.start();
         GreenMailUser desk = greenMail.setUser("helpdesk@bench-desk.test", "helpdesk", "not-yet");
+        long queueStart = System.nanoTime();
+        int replies = queue(count, desk::deliver);
+        queued(work, count, replies, queueStart);
+        MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(desk);
+        measure(work, count, () -> desk.setPassword("secret"), inbox::getMessageCount);
+        greenMail.stop();
+    }
+
+    /**
+     * A real IMAP server (Dovecot, started by the script on this Maildir): the mails are written as files into the
+     * Maildir's new/ folder; at $WORK/go the right password is written to the server's passwd-file. The clock stops
+     * when new/ and cur/ are empty (the server deletes a message's file when it is expunged).
+     */
+    private static void maildir(Path work, Path maildir, Path passwd, int count) throws Exception {
+        Path fresh = maildir.resolve("new");
+        Path tmp = maildir.resolve("tmp");
+        long queueStart = System.nanoTime();
+        int[] n = {0};
+        int replies = queue(count, m -> {
+            Path file = tmp.resolve("bench." + (n[0]++) + ".M1P1.bench");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                m.writeTo(out);
+            }
+            Files.move(file, fresh.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        });
+        queued(work, count, replies, queueStart);
+        measure(work, count, () -> {
+            Path next = passwd.resolveSibling(passwd.getFileName() + ".next");
+            Files.writeString(next, "helpdesk:{PLAIN}secret\n");
+            Files.move(next, passwd, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }, () -> files(fresh) + files(maildir.resolve("cur")));
+    }
+
+    private static int files(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return (int) files.count();
+        }
+    }
+
+    interface Sink {
+        void accept(MimeMessage message) throws Exception;
+    }
+
+    interface Action {
+        void run() throws Exception;
+    }
+
+    interface Count {
+        int get() throws Exception;
+    }
+
+    /** Makes the mails and hands each to the sink; returns how many are replies. */
+    private static int queue(int count, Sink sink) throws Exception {
         Session session = Session.getInstance(new Properties());
         List<String> newIds = new ArrayList<>();
         List<String> newSenders = new ArrayList<>();
         List<String> newSubjects = new ArrayList<>();
-        long queueStart = System.nanoTime();
         int replies = 0;
         for (int i = 0; i < count; i++) {
             MimeMessage m = new MimeMessage(session);
@@ -91,32 +162,39 @@ public class MailIntakeBench {
                 }
             };
             fixed.saveChanges();
-            desk.deliver(fixed);
+            sink.accept(fixed);
         }
+        return replies;
+    }
+
+    private static void queued(Path work, int count, int replies, long queueStart) throws Exception {
         double queueSeconds = (System.nanoTime() - queueStart) / 1e9;
         Files.writeString(work.resolve("queued"), "queued=" + count + "\nreplies=" + replies + "\nqueue_seconds=" + queueSeconds + "\n");
+    }
+
+    /** Waits for $WORK/go, opens the mailbox, and times until it is empty; the timings go to $WORK/done. */
+    private static void measure(Path work, int count, Action open, Count left) throws Exception {
         while (!Files.exists(work.resolve("go"))) {
             Thread.sleep(50);
         }
         long start = System.nanoTime();
-        desk.setPassword("secret");
-        int left = count;
+        open.run();
+        int remaining = count;
         long firstTaken = 0;
         long deadline = start + 1800L * 1_000_000_000L;
-        while (left > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            left = greenMail.getReceivedMessages().length;
-            if (firstTaken == 0 && left < count) {
+        while (remaining > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            remaining = left.get();
+            if (firstTaken == 0 && remaining < count) {
                 firstTaken = System.nanoTime();
             }
         }
         long end = System.nanoTime();
-        Files.writeString(work.resolve("done.tmp"), "left=" + left + "\nseconds=" + (end - start) / 1e9 + "\nfirst_gone_seconds="
+        Files.writeString(work.resolve("done.tmp"), "left=" + remaining + "\nseconds=" + (end - start) / 1e9 + "\nfirst_gone_seconds="
                 + (firstTaken == 0 ? -1 : (firstTaken - start) / 1e9) + "\n");
         Files.move(work.resolve("done.tmp"), work.resolve("done"));
         while (!Files.exists(work.resolve("stop"))) {
             Thread.sleep(100);
         }
-        greenMail.stop();
     }
 }

@@ -1,5 +1,7 @@
 package org.baton.mail;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -56,12 +58,28 @@ class MailboxPoller {
     private final InboundMessages messages;
     private final InboundIntake intake;
     private final Clock clock;
+    private final Timer fetching;
+    private final Timer storing;
+    private final Timer processing;
+    private final Timer removing;
+    private final Timer expunging;
 
-    MailboxPoller(InboundMailSettings settings, InboundMessages messages, InboundIntake intake, Clock clock) {
+    MailboxPoller(InboundMailSettings settings, InboundMessages messages, InboundIntake intake, Clock clock, MeterRegistry meters) {
         this.settings = settings;
         this.messages = messages;
         this.intake = intake;
         this.clock = clock;
+        this.fetching = phase(meters, "fetch", "fetching a batch's flags and raw sources from the server");
+        this.storing = phase(meters, "store", "storing and committing a batch's raw sources");
+        this.processing = phase(meters, "process", "processing a batch's stored messages into tickets and entries");
+        this.removing = phase(meters, "remove", "flagging a batch's messages deleted (or moving them) on the server");
+        this.expunging = Timer.builder("baton.mail.intake.expunge").description("Time spent closing a polled folder, "
+                + "expunging the messages taken").register(meters);
+    }
+
+    private static Timer phase(MeterRegistry meters, String phase, String description) {
+        return Timer.builder("baton.mail.intake.batch").tag("phase", phase).description("Time spent " + description)
+                .register(meters);
     }
 
     boolean configured() {
@@ -124,13 +142,16 @@ class MailboxPoller {
                 }
             } finally {
                 if (folder.isOpen()) {
+                    Timer.Sample expunge = Timer.start();
                     folder.close(true);
+                    expunge.stop(expunging);
                 }
             }
         }
     }
 
     private void batch(InboundMailSettings.Mailbox mailbox, Folder folder, Message[] batch, Counts counts) throws MessagingException {
+        Timer.Sample fetch = Timer.start();
         FetchProfile flags = new FetchProfile();
         flags.add(FetchProfile.Item.FLAGS);
         folder.fetch(batch, flags);
@@ -149,16 +170,18 @@ class MailboxPoller {
             incoming.add(new InboundMessages.Incoming(key(summary.messageId(), raw), summary, raw));
             done.add(message);
         }
+        fetch.stop(fetching);
         if (done.isEmpty()) {
             return;
         }
         counts.fetched += incoming.size();
         // 1. the raw sources are stored and committed before anything else happens to them
-        List<Stored> stored = messages.keepAll(mailbox.label(), incoming, now());
+        List<Stored> stored = storing.record(() -> messages.keepAll(mailbox.label(), incoming, now()));
         // 2. each processed in its own transaction, by several workers; one sender's mail (and replies to a message
         //    of the same batch) in order on one worker
-        process(mailbox, stored, counts);
+        processing.record(() -> process(mailbox, stored, counts));
         // 3. only then removed from the server
+        Timer.Sample remove = Timer.start();
         Message[] taken = done.toArray(Message[]::new);
         if (mailbox.afterIntake() == InboundMailSettings.AfterIntake.MOVE) {
             Folder target = folder.getStore().getFolder(mailbox.moveTo());
@@ -169,6 +192,7 @@ class MailboxPoller {
         }
         folder.setFlags(taken, new Flags(Flags.Flag.SEEN), true);
         folder.setFlags(taken, new Flags(Flags.Flag.DELETED), true);
+        remove.stop(removing);
     }
 
     private void process(InboundMailSettings.Mailbox mailbox, List<Stored> stored, Counts counts) {
