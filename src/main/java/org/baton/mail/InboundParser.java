@@ -43,6 +43,7 @@ final class InboundParser {
     private static final Session SESSION;
 
     static {
+        MailStreamProvider.install();
         // lenient RFC 2047: encoded words inside other words, as some mailers write them
         System.setProperty("mail.mime.decodetext.strict", "false");
         System.setProperty("mail.mime.ignoreunknownencoding", "true");

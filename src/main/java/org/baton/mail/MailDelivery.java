@@ -49,6 +49,7 @@ class MailDelivery {
 
     MailDelivery(Outbox outbox, MailTemplates templates, ObjectProvider<JavaMailSender> senders, MailSettings settings,
             MeterRegistry meters, RandomGenerator random) {
+        MailStreamProvider.install();
         this.outbox = outbox;
         this.templates = templates;
         this.senders = senders;
