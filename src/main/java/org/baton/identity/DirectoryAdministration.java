@@ -3,6 +3,7 @@ package org.baton.identity;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,12 +118,13 @@ public class DirectoryAdministration {
     }
 
     private User insertChecked(AccountDetails clean, @Nullable String passwordHash) {
+        // as stored: the database keeps microseconds
         User user = new User(UserId.random(), clean.username(), clean.email(), clean.displayName(), clean.role(),
                 clean.organizationId(), clean.phone(), clean.location(), ZoneId.of(clean.timeZone()), clean.active(),
-                clean.groupIds(), null, clock.instant(), 0);
+                Set.copyOf(clean.groupIds()), null, clock.instant().truncatedTo(ChronoUnit.MICROS), 0);
         users.insert(user, passwordHash);
-        groups.setMemberships(user.id(), clean.groupIds());
-        return users.byId(user.id()).orElseThrow();
+        groups.addMemberships(user.id(), user.groupIds());
+        return user;
     }
 
     public User updateUser(UserId id, long expectedVersion, AccountDetails details) {

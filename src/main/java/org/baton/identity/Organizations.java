@@ -5,6 +5,9 @@ import static org.baton.shared.SqlValues.requiredUuid;
 import static org.baton.shared.SqlValues.timestamp;
 
 import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,30 +17,98 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.baton.shared.StaleVersion;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The organizations table and its mail domains. */
+/**
+ * The organizations table and its mail domains. An organization looked up by id or mail domain is remembered for
+ * {@code baton.directory.organization-cache} (default 2 s; 0 switches it off): every ticket, mail and customer request
+ * reads its organization, which changes rarely. A change made through this node forgets everything at once (and again
+ * when its transaction ends, committed or not), and a transaction that changed organizations reads them from the
+ * database until it ends; a change made on another node takes effect here within that time.
+ */
 @Repository
 class Organizations {
 
     private static final String COLUMNS = "id, name, code, shared_ticket_visibility, self_registration, active, created_at, version";
+    private static final int MAX_ENTRIES = 10_000;
+    /** Bound to a transaction that changed organizations: it reads past the remembered ones until it ends. */
+    private static final Object CHANGING = new Object();
+
+    private record Remembered<T>(T value, Instant until) {}
 
     private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Map<OrganizationId, Remembered<Organization>> byId = new ConcurrentHashMap<>();
+    private final Map<String, Remembered<OrganizationId>> byDomain = new ConcurrentHashMap<>();
 
-    Organizations(JdbcClient jdbc) {
+    Organizations(JdbcClient jdbc, Clock clock, @Value("${baton.directory.organization-cache:2s}") Duration ttl) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.ttl = ttl;
     }
 
     Optional<Organization> byId(OrganizationId id) {
+        boolean remembering = remembering();
+        Instant now = clock.instant();
+        if (remembering) {
+            Remembered<Organization> remembered = byId.get(id);
+            if (remembered != null && remembered.until().isAfter(now)) {
+                return Optional.of(remembered.value());
+            }
+        }
+        Optional<Organization> found = load(id);
+        if (remembering) {
+            found.ifPresent(org -> remember(byId, id, org, now));
+        }
+        return found;
+    }
+
+    private Optional<Organization> load(OrganizationId id) {
         return withDomains(jdbc.sql("select " + COLUMNS + " from organizations where id = :id")
                         .param("id", id.value())
                         .query(Organizations::row)
                         .list())
                 .stream()
                 .findFirst();
+    }
+
+    private boolean remembering() {
+        return !ttl.isZero() && !TransactionSynchronizationManager.hasResource(CHANGING);
+    }
+
+    private <K, V> void remember(Map<K, Remembered<V>> map, K key, V value, Instant now) {
+        if (map.size() >= MAX_ENTRIES) {
+            map.clear();
+        }
+        map.put(key, new Remembered<>(value, now.plus(ttl)));
+    }
+
+    /** Before any change: forget now, read from the database for the rest of the transaction, and forget again at its end. */
+    private void changing() {
+        forgetAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive() && !TransactionSynchronizationManager.hasResource(CHANGING)) {
+            TransactionSynchronizationManager.bindResource(CHANGING, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CHANGING);
+                    forgetAll();
+                }
+            });
+        }
+    }
+
+    void forgetAll() {
+        byId.clear();
+        byDomain.clear();
     }
 
     /** The organization, if it exists and lies in {@code scope}; the scope is part of the query. */
@@ -56,11 +127,22 @@ class Organizations {
     }
 
     Optional<Organization> byMailDomain(String domain) {
-        return jdbc.sql("select organization_id from organization_mail_domains where domain = :domain")
-                .param("domain", domain.toLowerCase(Locale.ROOT))
+        String key = domain.toLowerCase(Locale.ROOT);
+        if (remembering()) {
+            Remembered<OrganizationId> remembered = byDomain.get(key);
+            if (remembered != null && remembered.until().isAfter(clock.instant())) {
+                return byId(remembered.value());
+            }
+        }
+        Optional<OrganizationId> owner = jdbc.sql("select organization_id from organization_mail_domains where domain = :domain")
+                .param("domain", key)
                 .query(UUID.class)
                 .optional()
-                .flatMap(id -> byId(new OrganizationId(id)));
+                .map(OrganizationId::new);
+        if (remembering()) {
+            owner.ifPresent(id -> remember(byDomain, key, id, clock.instant()));
+        }
+        return owner.flatMap(this::byId);
     }
 
     List<Organization> all() {
@@ -117,6 +199,7 @@ class Organizations {
     }
 
     void insert(Organization org) {
+        changing();
         jdbc.sql("insert into organizations (id, name, code, shared_ticket_visibility, self_registration, active, created_at, version) "
                         + "values (:id, :name, :code, :shared, :selfRegistration, :active, :createdAt, 0)")
                 .param("id", org.id().value())
@@ -132,6 +215,7 @@ class Organizations {
 
     /** Saves {@code org} if it is still at {@code expectedVersion}; otherwise nothing changes. */
     void update(Organization org, long expectedVersion) {
+        changing();
         int updated = jdbc.sql("update organizations set name = :name, code = :code, shared_ticket_visibility = :shared, "
                         + "self_registration = :selfRegistration, active = :active, version = version + 1 where id = :id and version = :version")
                 .param("id", org.id().value())
@@ -149,6 +233,7 @@ class Organizations {
     }
 
     private void replaceDomains(OrganizationId id, List<String> domains) {
+        changing();
         jdbc.sql("delete from organization_mail_domains where organization_id = :id").param("id", id.value()).update();
         for (String domain : domains) {
             jdbc.sql("insert into organization_mail_domains (domain, organization_id) values (:domain, :id)")

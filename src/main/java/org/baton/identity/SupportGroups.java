@@ -117,6 +117,11 @@ class SupportGroups {
     /** Makes {@code user} a member of exactly {@code groups}. */
     void setMemberships(UserId user, Set<SupportGroupId> groups) {
         jdbc.sql("delete from support_group_members where user_id = :user").param("user", user.value()).update();
+        addMemberships(user, groups);
+    }
+
+    /** Memberships of a user who has none yet (a new one). */
+    void addMemberships(UserId user, Set<SupportGroupId> groups) {
         for (SupportGroupId group : groups) {
             jdbc.sql("insert into support_group_members (support_group_id, user_id) values (:group, :user)")
                     .param("group", group.value())

@@ -262,13 +262,15 @@ class Users {
                 > 0;
     }
 
+    /** The users with their support groups (customers are members of none: their memberships are not looked up). */
     private List<User> withGroups(List<User> users) {
-        if (users.isEmpty()) {
+        List<UUID> staff = users.stream().filter(u -> u.role().isStaff()).map(u -> u.id().value()).toList();
+        if (staff.isEmpty()) {
             return users;
         }
         Map<UUID, Set<SupportGroupId>> groups = new HashMap<>();
         jdbc.sql("select user_id, support_group_id from support_group_members where user_id in (:ids)")
-                .param("ids", users.stream().map(u -> u.id().value()).toList())
+                .param("ids", staff)
                 .query(rs -> {
                     groups.computeIfAbsent(requiredUuid(rs, "user_id"), k -> new HashSet<>())
                             .add(new SupportGroupId(requiredUuid(rs, "support_group_id")));

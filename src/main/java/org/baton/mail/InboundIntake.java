@@ -104,14 +104,11 @@ class InboundIntake {
 
     /** Processes a stored message that is still RECEIVED; never throws. */
     Outcome process(UUID id, InboundMailSettings.Mailbox mailbox) {
-        Optional<Stored> stored = messages.byId(id);
-        if (stored.isEmpty() || stored.get().state() != State.RECEIVED) {
-            return stored.map(s -> new Outcome(s.state(), s.ticketNumber(), s.outcome())).orElse(new Outcome(State.FAILED, null, "gone"));
-        }
         try {
             Outcome outcome = transactions.execute(tx -> messages.claim(id)
                     ? take(id, messages.raw(id).orElseThrow(), mailbox)
-                    : messages.byId(id).map(s -> new Outcome(s.state(), s.ticketNumber(), s.outcome())).orElseThrow());
+                    : messages.byId(id).map(s -> new Outcome(s.state(), s.ticketNumber(), s.outcome()))
+                            .orElse(new Outcome(State.FAILED, null, "gone")));
             return outcome == null ? new Outcome(State.FAILED, null, "no outcome") : outcome;
         } catch (RuntimeException e) {
             String reason = reason(e);
@@ -167,7 +164,8 @@ class InboundIntake {
                 return new Outcome(State.IGNORED, null, "ignored: " + verdict.reason() + ", and it answers no ticket");
             }
         }
-        Optional<User> known = senders.known(from);
+        InboundSenders.Lookup lookup = senders.lookup(from);
+        Optional<User> known = lookup.known();
         if (known.isPresent() && known.get().role().isStaff()) {
             throw new Failure("from a member of staff (" + from + "): staff answer in Baton, not by mail to the desk", null);
         }
@@ -179,7 +177,7 @@ class InboundIntake {
             Thread t = thread.get();
             Optional<TicketChannels.TicketSummary> ticket = tickets.ticket(t.number());
             if (ticket.isPresent()) {
-                User sender = senders.findOrCreate(from, mail.fromName(), mailbox);
+                User sender = senders.findOrCreate(lookup, mail.fromName(), mailbox);
                 if (!tickets.isParticipant(t.number(), sender.id(), from)) {
                     return open(mail, from, sender, mailbox, silent, t.number(), "it names " + t.number() + " (by " + t.how()
                             + "), whose participants do not include " + from);
@@ -193,7 +191,7 @@ class InboundIntake {
             }
         }
         guardAgainstLoops(from);
-        User sender = senders.findOrCreate(from, mail.fromName(), mailbox);
+        User sender = senders.findOrCreate(lookup, mail.fromName(), mailbox);
         return open(mail, from, sender, mailbox, silent, null, null);
     }
 

@@ -38,17 +38,25 @@ class InboundSenders {
         this.administration = administration;
     }
 
-    /** The existing user with this email address, if any. */
-    Optional<User> known(String address) {
-        return directory.userByLogin(address).filter(u -> u.email().equalsIgnoreCase(address));
+    /** What the directory knows of an address: the user who signs in with it (as username or email), if any. */
+    record Lookup(String address, Optional<User> byLogin) {
+        /** The existing user with this email address, if any. */
+        Optional<User> known() {
+            return byLogin.filter(u -> u.email().equalsIgnoreCase(address));
+        }
     }
 
-    /** The existing user with this address, or a new customer for it. */
-    User findOrCreate(String address, @Nullable String name, InboundMailSettings.Mailbox mailbox) {
-        Optional<User> known = known(address);
+    Lookup lookup(String address) {
+        return new Lookup(address, directory.userByLogin(address));
+    }
+
+    /** The existing user with this email address, or a new customer for it. */
+    User findOrCreate(Lookup sender, @Nullable String name, InboundMailSettings.Mailbox mailbox) {
+        Optional<User> known = sender.known();
         if (known.isPresent()) {
             return known.get();
         }
+        String address = sender.address();
         String domain = address.substring(address.lastIndexOf('@') + 1);
         Organization organization = directory.organizationByMailDomain(domain).filter(Organization::active)
                 .or(() -> mailboxOrganization(mailbox))
@@ -57,7 +65,7 @@ class InboundSenders {
                         + "organization (or set the mailbox's organization) and retry"));
         String display = name != null && !name.isBlank() ? InboundParser.clip(name.strip(), 200) : address.substring(0, address.indexOf('@'));
         try {
-            return administration.createUser(new AccountDetails(username(address), address, display, Role.CUSTOMER, organization.id(),
+            return administration.createUser(new AccountDetails(username(sender), address, display, Role.CUSTOMER, organization.id(),
                     "", "", "UTC", Set.of(), true), null);
         } catch (InvalidInput invalid) {
             throw new Unplaceable("cannot create a customer for " + address + ": " + invalid.getMessage());
@@ -77,10 +85,12 @@ class InboundSenders {
     }
 
     /** A username for the address: the address itself where the rules allow it, otherwise its allowed characters. */
-    private String username(String address) {
-        String base = address.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.@_-]", "_");
+    private String username(Lookup sender) {
+        String address = sender.address().toLowerCase(Locale.ROOT);
+        String base = address.replaceAll("[^a-z0-9.@_-]", "_");
         base = base.length() > 90 ? base.substring(0, 90) : base;
-        if (directory.userByLogin(base).isEmpty()) {
+        // the lookup already asked for the address itself
+        if (base.equals(address) ? sender.byLogin().isEmpty() : directory.userByLogin(base).isEmpty()) {
             return base;
         }
         return base + "-" + UUID.randomUUID().toString().substring(0, 8);
