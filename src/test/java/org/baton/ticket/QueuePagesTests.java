@@ -6,8 +6,6 @@ import static org.baton.ticket.Desk.body;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.baton.Browser;
 import org.baton.IntegrationTest;
+import org.baton.MovableClock;
 import org.baton.identity.CurrentUser;
 import org.baton.identity.Directory;
 import org.baton.identity.Fixtures;
@@ -279,32 +278,5 @@ class QueuePagesTests {
         assertThat(counts.count(alice, unassigned)).isEqualTo(0);
         counts.forget();
         assertThat(counts.count(alice, unassigned)).as("a ticket change forgets every count").isEqualTo(1);
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
