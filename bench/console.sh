@@ -51,15 +51,7 @@ WORK=$(mktemp -d /tmp/baton-console.XXXXXX); PID=
 cleanup() { stop_pid; }
 trap cleanup EXIT; trap 'exit 130' INT TERM
 PORT=${PORT:-$(free_port)}; B=http://127.0.0.1:$PORT
-echo "== starting Baton on port $PORT (log: $WORK/baton.log)"
-(cd "$WORK" && exec "$JAVA" -Xmx2g -jar "$JAR" --server.port="$PORT" --spring.datasource.url="$URL" \
-   --spring.datasource.username="$DB_USER" --spring.datasource.password="$DB_PASSWORD" --baton.demo=false \
-   >>"$WORK/baton.log" 2>&1 </dev/null) &
-PID=$!
-for i in $(seq 1 300); do
-  kill -0 "$PID" 2>/dev/null || { echo "console.sh: Baton exited; log:" >&2; tail -n 30 "$WORK/baton.log" >&2; exit 1; }
-  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$B/actuator/health/readiness" || true)" = 200 ] && break; sleep 1
-done
+start_baton
 J=$WORK/cookies
 CSRF=$(curl -s -c "$J" -b "$J" "$B/sign-in" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
 curl -s -c "$J" -b "$J" -o /dev/null -d "username=bench-agent&password=baton-demo&_csrf=$CSRF" "$B/sign-in"

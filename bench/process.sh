@@ -1,5 +1,35 @@
-# Sourced by the bench scripts that start Baton: stopping it, finding a free port, and waiting
+# Sourced by the bench scripts that start Baton: starting it and stopping it, finding a free port, and waiting
 # until the (possibly shared) machine is quiet before measuring.
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# Starts Baton from the jar and waits until it is ready (/actuator/health/readiness answers 200):
+# "$JAVA" -Xmx2g JVM_EXTRA... -jar "$JAR" on $PORT against $URL as $DB_USER/$DB_PASSWORD with --baton.demo=false and
+# APP_EXTRA... (the two arrays may be unset), BATON_DB_POOL_SIZE 20 unless set, in $WORK, logging to $WORK/baton.log.
+# Sets PID and READY_MS (how long the start took). $1: the deadline (epoch ms; default 300 s from now); $2: what
+# to add to the message when it is missed. Baton exiting first, or a missed deadline, ends the script (status 1)
+# with the log's last lines.
+start_baton() {
+  local who=${0##*/} deadline=${1:-} hint=${2:-} t0
+  echo "== starting Baton on port $PORT (log: $WORK/baton.log)"
+  t0=$(now_ms)
+  [ -n "$deadline" ] || deadline=$((t0 + 300000))
+  (cd "$WORK" && BATON_DB_POOL_SIZE=${BATON_DB_POOL_SIZE:-20} exec "$JAVA" -Xmx2g "${JVM_EXTRA[@]}" -jar "$JAR" --server.port="$PORT" \
+     --spring.datasource.url="$URL" --spring.datasource.username="$DB_USER" --spring.datasource.password="$DB_PASSWORD" \
+     --baton.demo=false "${APP_EXTRA[@]}" >>"$WORK/baton.log" 2>&1 </dev/null) &
+  PID=$!
+  while :; do
+    if ! kill -0 "$PID" 2>/dev/null; then
+      echo "$who: Baton exited before it was ready; log:" >&2; tail -n 40 "$WORK/baton.log" >&2; exit 1
+    fi
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$PORT/actuator/health/readiness" || true)" = 200 ] && break
+    if [ "$(now_ms)" -gt "$deadline" ]; then
+      echo "$who: Baton not ready $(( ($(now_ms) - t0) / 1000 )) s after its start$hint" >&2; tail -n 40 "$WORK/baton.log" >&2; exit 1
+    fi
+    sleep 0.2
+  done
+  READY_MS=$(( $(now_ms) - t0 ))
+}
 
 # Stops the process $PID (TERM, then KILL after 20 s) if it still runs, and clears PID.
 stop_pid() {

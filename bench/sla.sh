@@ -138,7 +138,6 @@ PID=
 trap 'stop_pid; rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 sleep_until_ms() { local left=$(( $1 - $(now_ms) )); [ $left -gt 0 ] && sleep "$(awk -v l=$left 'BEGIN { printf "%.3f", l / 1000 }')"; return 0; }
 
 # CPU in clock ticks so far: "baton pg machine_busy machine_all steal" (busy = all but idle, iowait and steal)
@@ -171,24 +170,8 @@ BASE_START_MS=$((WINDOW_START_MS - BASELINE * 1000))
 
 # ---- Baton
 PORT=${PORT:-$(free_port)}
-echo "== starting Baton on port $PORT (log: $WORK/baton.log)"
-t0=$(now_ms)
-(cd "$WORK" && BATON_DB_POOL_SIZE=${BATON_DB_POOL_SIZE:-20} exec "$JAVA" -Xmx2g "${JVM_EXTRA[@]}" -jar "$JAR" --server.port="$PORT" \
-   --spring.datasource.url="$URL" --spring.datasource.username="$DB_USER" --spring.datasource.password="$DB_PASSWORD" \
-   --baton.demo=false "${APP_EXTRA[@]}" >>"$WORK/baton.log" 2>&1 </dev/null) &
-PID=$!
-while :; do
-  if ! kill -0 "$PID" 2>/dev/null; then
-    echo "sla.sh: Baton exited before it was ready; log:" >&2; tail -n 40 "$WORK/baton.log" >&2; exit 1
-  fi
-  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$PORT/actuator/health/readiness" || true)" = 200 ] && break
-  if [ "$(now_ms)" -gt "$BASE_START_MS" ]; then
-    echo "sla.sh: Baton not ready $(( ($(now_ms) - t0) / 1000 )) s after its start, when the baseline should open; raise --startup" >&2
-    tail -n 40 "$WORK/baton.log" >&2; exit 1
-  fi
-  sleep 0.2
-done
-echo "   ready after $(( ($(now_ms) - t0) / 1000 )) s (pid $PID); baseline opens in $(( (BASE_START_MS - $(now_ms)) / 1000 )) s"
+start_baton "$BASE_START_MS" ", when the baseline should open; raise --startup"
+echo "   ready after $(( READY_MS / 1000 )) s (pid $PID); baseline opens in $(( (BASE_START_MS - $(now_ms)) / 1000 )) s"
 
 sleep_until_ms "$BASE_START_MS"
 read -r -a c0 < <(cpu_sample)

@@ -124,23 +124,8 @@ echo "== reading the workset from the database"
   --url "$URL" --user "$DB_USER" --password "$DB_PASSWORD" --clients "$CLIENTS" --tokens "$REPO/bench/.tokens" --out "$WORK/workset.txt"
 
 PORT=${PORT:-$(free_port)}
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-echo "== starting Baton on port $PORT (log: $WORK/baton.log)"
-t0=$(now_ms)
-(cd "$WORK" && BATON_DB_POOL_SIZE=${BATON_DB_POOL_SIZE:-20} exec "$JAVA" -Xmx2g "${JVM_EXTRA[@]}" -jar "$JAR" --server.port="$PORT" \
-   --spring.datasource.url="$URL" --spring.datasource.username="$DB_USER" --spring.datasource.password="$DB_PASSWORD" \
-   --baton.demo=false "${APP_EXTRA[@]}" >>"$WORK/baton.log" 2>&1 </dev/null) &
-PID=$!
-while :; do
-  if ! kill -0 "$PID" 2>/dev/null; then
-    echo "tickets.sh: Baton exited before it was ready; log:" >&2; tail -n 40 "$WORK/baton.log" >&2; exit 1
-  fi
-  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$PORT/actuator/health/readiness" || true)" = 200 ] && break
-  if [ $(( $(now_ms) - t0 )) -gt 300000 ]; then echo "tickets.sh: Baton not ready after 300 s" >&2; tail -n 40 "$WORK/baton.log" >&2; exit 1; fi
-  sleep 0.2
-done
-echo "   ready after $(( ($(now_ms) - t0) / 1000 )) s (pid $PID)"
+start_baton
+echo "   ready after $(( READY_MS / 1000 )) s (pid $PID)"
 
 # Statistics first: a database whose autovacuum is off (as on these machines) keeps the statistics of when its tables
 # were empty, and the planner then scans tables that have grown (sla_clock_pauses: a transition cost 4.4 ms of

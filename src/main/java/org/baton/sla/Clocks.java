@@ -17,13 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.baton.calendar.CalendarId;
 import org.baton.identity.SupportGroupId;
+import org.baton.shared.DatabaseProduct;
 import org.baton.ticket.TicketId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
 
 /** The store of target clocks and their pauses. Saves are optimistic: an update names the version it read. */
@@ -31,26 +30,25 @@ import org.springframework.stereotype.Repository;
 class Clocks {
 
     private final JdbcClient jdbc;
-    private final DataSource dataSource;
-    private volatile @Nullable Boolean postgres;
+    private final DatabaseProduct database;
 
-    Clocks(JdbcClient jdbc, DataSource dataSource) {
+    Clocks(JdbcClient jdbc, DatabaseProduct database) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
+        this.database = database;
     }
 
     /** Every clock of a ticket, in the order they started. */
     List<TargetClock> of(TicketId ticket) {
-        List<Row> rows = jdbc.sql("select * from sla_clocks where ticket_id = :ticket order by started_at, metric, cycle")
-                .param("ticket", ticket.value())
-                .query(Clocks::row)
-                .list();
-        return withPauses(rows);
+        return ofTicket(ticket, "");
     }
 
     /** Every clock of a ticket, locked until the transaction ends, so a sweep and a ticket change never cross. */
     List<TargetClock> lockOf(TicketId ticket) {
-        List<Row> rows = jdbc.sql("select * from sla_clocks where ticket_id = :ticket order by started_at, metric, cycle for update")
+        return ofTicket(ticket, " for update");
+    }
+
+    private List<TargetClock> ofTicket(TicketId ticket, String lock) {
+        List<Row> rows = jdbc.sql("select * from sla_clocks where ticket_id = :ticket order by started_at, metric, cycle" + lock)
                 .param("ticket", ticket.value())
                 .query(Clocks::row)
                 .list();
@@ -62,7 +60,7 @@ class Clocks {
      * On PostgreSQL rows another transaction holds are skipped, so two sweeps never wait on each other.
      */
     List<TargetClock> lockDue(Instant now, int limit) {
-        String lock = isPostgres() ? " for update skip locked" : " for update";
+        String lock = database.isPostgres() ? " for update skip locked" : " for update";
         List<Row> rows = jdbc.sql("select * from sla_clocks where next_fire_at <= :now order by next_fire_at fetch first "
                         + limit + " rows only" + lock)
                 .param("now", timestamp(now))
@@ -173,9 +171,7 @@ class Clocks {
         for (Row row : rows) {
             TargetClock c = row.clock();
             List<TargetClock.Pause> own = pauses.getOrDefault(c.id(), List.of());
-            clocks.put(c.id(), new TargetClock(c.id(), c.ticketId(), c.target(), c.cycle(), c.policyId(), c.supportGroupId(),
-                    c.calendarId(), c.amount(), c.promisedAt(), c.startedAt(), c.state(), own, c.dueAt(), c.firedPercent(),
-                    c.nextFireAt(), c.nextFirePercent(), c.breachedAt(), c.metAt(), c.stoppedAt(), c.stopReason(), c.version()));
+            clocks.put(c.id(), c.withPauses(own));
         }
         return List.copyOf(clocks.values());
     }
@@ -190,19 +186,5 @@ class Clocks {
                 TargetClock.State.valueOf(rs.getString("state")), List.of(), instant(rs, "due_at"), rs.getInt("fired_percent"),
                 instant(rs, "next_fire_at"), nextPercent == null ? 0 : nextPercent, instant(rs, "breached_at"),
                 instant(rs, "met_at"), instant(rs, "stopped_at"), rs.getString("stop_reason"), rs.getLong("version")));
-    }
-
-    private boolean isPostgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            try {
-                String product = JdbcUtils.extractDatabaseMetaData(dataSource, m -> m.getDatabaseProductName());
-                known = Objects.requireNonNullElse(product, "").toLowerCase(java.util.Locale.ROOT).contains("postgres");
-            } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
-                known = false;
-            }
-            postgres = known;
-        }
-        return known;
     }
 }

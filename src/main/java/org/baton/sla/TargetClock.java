@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.baton.calendar.BusinessTime;
 import org.baton.calendar.CalendarId;
 import org.baton.identity.SupportGroupId;
@@ -76,7 +77,12 @@ record TargetClock(UUID id, TicketId ticketId, ServiceTarget target, int cycle, 
         }
         List<Pause> next = new ArrayList<>(pauses);
         next.add(new Pause(at, null));
-        return with(State.PAUSED, next, breachedAt, metAt, null, null);
+        return with(c -> {
+            c.state = State.PAUSED;
+            c.pauses = next;
+            c.stoppedAt = null;
+            c.stopReason = null;
+        });
     }
 
     TargetClock resume(Instant at) {
@@ -88,8 +94,14 @@ record TargetClock(UUID id, TicketId ticketId, ServiceTarget target, int cycle, 
         next.add(new Pause(open.pausedAt(), at));
         // a promise that fell due during the pause no longer holds: from here the cadence alone counts
         Instant promise = promisedAt != null && promisedAt.isAfter(at) ? promisedAt : null;
-        return new TargetClock(id, ticketId, target, cycle, policyId, supportGroupId, calendarId, amount, promise, startedAt,
-                State.RUNNING, next, dueAt, firedPercent, null, 0, breachedAt, metAt, null, null, version);
+        return with(c -> {
+            c.promisedAt = promise;
+            c.state = State.RUNNING;
+            c.pauses = next;
+            c.nothingToFire();
+            c.stoppedAt = null;
+            c.stopReason = null;
+        });
     }
 
     /**
@@ -106,12 +118,19 @@ record TargetClock(UUID id, TicketId ticketId, ServiceTarget target, int cycle, 
             next.add(new Pause(open.pausedAt(), at));
         }
         Instant due = state == State.RUNNING ? dueAt(calendar) : dueAt;
-        Instant breached = breachedAt;
-        if (met && breached == null && due != null && due.isBefore(at)) {
-            breached = due;
-        }
-        return new TargetClock(id, ticketId, target, cycle, policyId, supportGroupId, calendarId, amount, promisedAt, startedAt,
-                State.STOPPED, next, due, firedPercent, null, 0, breached, met ? at : null, at, reason, version);
+        boolean lateWhenMet = met && breachedAt == null && due != null && due.isBefore(at);
+        return with(c -> {
+            c.state = State.STOPPED;
+            c.pauses = next;
+            c.dueAt = due;
+            c.nothingToFire();
+            if (lateWhenMet) {
+                c.breachedAt = due;
+            }
+            c.metAt = met ? at : null;
+            c.stoppedAt = at;
+            c.stopReason = reason;
+        });
     }
 
     /** A stopped clock runs again (a reopened ticket): the time it was stopped counts as a pause; it is no longer met. */
@@ -121,27 +140,90 @@ record TargetClock(UUID id, TicketId ticketId, ServiceTarget target, int cycle, 
         }
         List<Pause> next = new ArrayList<>(pauses);
         next.add(new Pause(stoppedAt, at));
-        return new TargetClock(id, ticketId, target, cycle, policyId, supportGroupId, calendarId, amount, promisedAt, startedAt,
-                State.RUNNING, next, dueAt, firedPercent, null, 0, breachedAt, null, null, null, version);
+        return with(c -> {
+            c.state = State.RUNNING;
+            c.pauses = next;
+            c.nothingToFire();
+            c.metAt = null;
+            c.stoppedAt = null;
+            c.stopReason = null;
+        });
     }
 
     /** The same clock with another amount of business time (the ticket's priority changed), measured from the original start. */
     TargetClock retarget(Duration newAmount, CalendarId calendar) {
-        return new TargetClock(id, ticketId, target, cycle, policyId, supportGroupId, calendar, newAmount, promisedAt, startedAt,
-                state, pauses, dueAt, firedPercent, nextFireAt, nextFirePercent, breachedAt, metAt, stoppedAt, stopReason, version);
+        return with(c -> {
+            c.calendarId = calendar;
+            c.amount = newAmount;
+        });
     }
 
     /** Marks {@code percent} (a warning, or 100: the breach at {@code due}) as fired. */
     TargetClock fired(int percent, Instant due) {
-        return new TargetClock(id, ticketId, target, cycle, policyId, supportGroupId, calendarId, amount, promisedAt, startedAt,
-                state, pauses, dueAt, percent, nextFireAt, nextFirePercent, percent >= 100 ? due : breachedAt, metAt, stoppedAt,
-                stopReason, version);
+        return with(c -> {
+            c.firedPercent = percent;
+            if (percent >= 100) {
+                c.breachedAt = due;
+            }
+        });
     }
 
-    private TargetClock with(State newState, List<Pause> newPauses, @Nullable Instant breached, @Nullable Instant met,
-            @Nullable Instant stopped, @Nullable String reason) {
-        return new TargetClock(id, ticketId, target, cycle, policyId, supportGroupId, calendarId, amount, promisedAt, startedAt,
-                newState, newPauses, dueAt, firedPercent, nextFireAt, nextFirePercent, breached, met, stopped, reason, version);
+    /** The same clock with its pauses as stored. */
+    TargetClock withPauses(List<Pause> stored) {
+        return with(c -> c.pauses = stored);
+    }
+
+    /** This clock with what {@code change} sets; everything it leaves alone stays as it is. */
+    private TargetClock with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.clock();
+    }
+
+    /** The parts of a clock that its changes set (the identity, target and start never change). */
+    private static final class Copy {
+        private final TargetClock from;
+        CalendarId calendarId;
+        Duration amount;
+        @Nullable Instant promisedAt;
+        State state;
+        List<Pause> pauses;
+        @Nullable Instant dueAt;
+        int firedPercent;
+        @Nullable Instant nextFireAt;
+        int nextFirePercent;
+        @Nullable Instant breachedAt;
+        @Nullable Instant metAt;
+        @Nullable Instant stoppedAt;
+        @Nullable String stopReason;
+
+        Copy(TargetClock from) {
+            this.from = from;
+            calendarId = from.calendarId;
+            amount = from.amount;
+            promisedAt = from.promisedAt;
+            state = from.state;
+            pauses = from.pauses;
+            dueAt = from.dueAt;
+            firedPercent = from.firedPercent;
+            nextFireAt = from.nextFireAt;
+            nextFirePercent = from.nextFirePercent;
+            breachedAt = from.breachedAt;
+            metAt = from.metAt;
+            stoppedAt = from.stoppedAt;
+            stopReason = from.stopReason;
+        }
+
+        void nothingToFire() {
+            nextFireAt = null;
+            nextFirePercent = 0;
+        }
+
+        TargetClock clock() {
+            return new TargetClock(from.id, from.ticketId, from.target, from.cycle, from.policyId, from.supportGroupId, calendarId,
+                    amount, promisedAt, from.startedAt, state, pauses, dueAt, firedPercent, nextFireAt, nextFirePercent, breachedAt,
+                    metAt, stoppedAt, stopReason, from.version);
+        }
     }
 
     // ------------------------------------------------------------------ arithmetic
@@ -172,8 +254,13 @@ record TargetClock(UUID id, TicketId ticketId, ServiceTarget target, int cycle, 
                 firePercent = 100;
             }
         }
-        return new TargetClock(id, ticketId, target, cycle, policyId, supportGroupId, calendarId, amount, promisedAt, startedAt,
-                state, pauses, due, firedPercent, fireAt, firePercent, breachedAt, metAt, stoppedAt, stopReason, version);
+        Instant nextFire = fireAt;
+        int nextPercent = firePercent;
+        return with(c -> {
+            c.dueAt = due;
+            c.nextFireAt = nextFire;
+            c.nextFirePercent = nextPercent;
+        });
     }
 
     /** Where the business time used reaches the whole target, capped by the promise; null while paused. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.baton.identity.CurrentUser;
 import org.baton.identity.Role;
+import org.baton.shared.Durations;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -62,19 +63,7 @@ class CoordinatorPageController {
 
     /** "3 days", "1 day 4 h", "2 h 10 min", "5 min", "under a minute" (as the site's relative times). */
     static String span(Duration d) {
-        Duration abs = d.abs();
-        long days = abs.toDays();
-        long hours = abs.toHoursPart();
-        long minutes = abs.toMinutesPart();
-        if (days >= 2) {
-            return days + " days";
-        }
-        if (days == 1) {
-            return hours == 0 ? "1 day" : "1 day " + hours + " h";
-        }
-        if (hours > 0) {
-            return minutes == 0 ? hours + " h" : hours + " h " + minutes + " min";
-        }
-        return minutes > 0 ? minutes + " min" : "under a minute";
+        String span = Durations.span(d);
+        return span.isEmpty() ? "under a minute" : span;
     }
 }

@@ -111,53 +111,9 @@ class LiveTickets implements SmartLifecycle {
 
     // ---------------------------------------------------------------- this node: events after commit
 
+    /** Every event about a ticket (opened, moved, handed off, commented on, ...), once its transaction committed. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void on(TicketOpened e) {
-        changed(e.ticketId());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void on(TicketStatusChanged e) {
-        changed(e.ticketId());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void on(CommentAdded e) {
-        changed(e.ticketId());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void on(TicketHandedOff e) {
-        changed(e.ticketId());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void on(TicketHandedBack e) {
-        changed(e.ticketId());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void on(TicketHandOffAccepted e) {
-        changed(e.ticketId());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void on(OwnershipTransferred e) {
-        changed(e.ticketId());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void on(StatusUpdatePosted e) {
-        changed(e.ticketId());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void on(TicketPriorityChanged e) {
-        changed(e.ticketId());
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void on(TicketResolved e) {
+    void on(TicketChanged e) {
         changed(e.ticketId());
     }
 

@@ -28,7 +28,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The agent console's queues: tabs (mine, my groups, unassigned, near breach, pending, update overdue, and the
  * user's saved filters) with counts, a filter bar, and a keyset-paged table. With {@code HX-Request} only the
- * {@code #queue} region is returned, so switching tabs and filters and the live refresh swap just that.
+ * {@code #queue} region is returned, so switching tabs and filters and the live refresh swap just that. The counts
+ * come from {@link QueueCounts}: a live refresh or tab switch within a few seconds of the last one, with no ticket
+ * changed on this node in between, does not count again.
  */
 @Controller
 @RequestMapping("/queues")
@@ -37,12 +39,14 @@ class QueuePageController {
     static final int PAGE_SIZE = 50;
 
     private final Queues queues;
+    private final QueueCounts counts;
     private final SavedQueueFilters saved;
     private final Directory directory;
     private final Clock clock;
 
-    QueuePageController(Queues queues, SavedQueueFilters saved, Directory directory, Clock clock) {
+    QueuePageController(Queues queues, QueueCounts counts, SavedQueueFilters saved, Directory directory, Clock clock) {
         this.queues = queues;
+        this.counts = counts;
         this.saved = saved;
         this.directory = directory;
         this.clock = clock;
@@ -104,11 +108,11 @@ class QueuePageController {
         List<QueueTab> tabs = new java.util.ArrayList<>();
         for (QueueView v : QueueView.values()) {
             QueueQuery tab = query.in(v);
-            tabs.add(new QueueTab("count-" + v.key(), v.label(), shown(queues.count(user, tab, now)), href(tab, null),
+            tabs.add(new QueueTab("count-" + v.key(), v.label(), shown(counts.count(user, tab)), href(tab, null),
                     !savedActive && v == query.view(), null));
         }
         for (SavedQueueFilters.SavedFilter f : mine) {
-            tabs.add(new QueueTab("count-saved-" + f.id(), f.name(), shown(queues.count(user, f.query(), now)), href(f.query(), f.id()),
+            tabs.add(new QueueTab("count-saved-" + f.id(), f.name(), shown(counts.count(user, f.query())), href(f.query(), f.id()),
                     savedActive && f.id().equals(savedId), f.id()));
         }
         Queues.Page page = queues.page(user, query, PAGE_SIZE, now);

@@ -11,4 +11,4 @@ import org.jspecify.annotations.Nullable;
  * @param handedOffBy who passed it on (null for the system), so that they are not told of their own hand-off
  */
 public record TicketHandedOff(TicketId ticketId, TicketNumber number, SupportGroupId groupId, @Nullable UserId assigneeId, Instant eta,
-        @Nullable UserId handedOffBy, Instant occurredAt) {}
+        @Nullable UserId handedOffBy, Instant occurredAt) implements TicketChanged {}

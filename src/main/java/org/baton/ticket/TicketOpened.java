@@ -6,4 +6,4 @@ import org.baton.identity.UserId;
 import org.jspecify.annotations.Nullable;
 
 /** A ticket was opened. */
-public record TicketOpened(TicketId ticketId, TicketNumber number, TicketType type, Priority priority, OrganizationId organizationId, @Nullable UserId ownerId, Instant occurredAt) {}
+public record TicketOpened(TicketId ticketId, TicketNumber number, TicketType type, Priority priority, OrganizationId organizationId, @Nullable UserId ownerId, Instant occurredAt) implements TicketChanged {}

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.baton.shared.Durations;
 import org.baton.shared.FieldProblem;
 import org.baton.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
@@ -125,7 +126,7 @@ final class TicketPage {
                     yield new Chip(c.label(), "Breached", "breached " + ago(due, now), "sla-breached", c.operational(), due);
                 }
                 boolean near = !c.businessTime().isZero() && c.remaining().compareTo(c.businessTime().dividedBy(4)) <= 0;
-                yield new Chip(c.label(), "Running", due == null ? "running" : "due in " + span(Duration.between(now, due)),
+                yield new Chip(c.label(), "Running", due == null ? "running" : "due in " + Durations.span(Duration.between(now, due)),
                         near ? "sla-warning" : "sla-running", c.operational(), due);
             }
             case "PAUSED" -> new Chip(c.label(), "Paused", "paused", "sla-paused", c.operational(), due);
@@ -142,31 +143,14 @@ final class TicketPage {
             return "no update promised";
         }
         if (due.isBefore(now)) {
-            return "next update overdue by " + nonEmpty(span(Duration.between(due, now)));
+            return "next update overdue by " + nonEmpty(Durations.span(Duration.between(due, now)));
         }
-        return "next update due in " + nonEmpty(span(Duration.between(now, due)));
+        return "next update due in " + nonEmpty(Durations.span(Duration.between(now, due)));
     }
 
     static String ago(Instant then, Instant now) {
-        String span = span(Duration.between(then, now));
+        String span = Durations.span(Duration.between(then, now));
         return span.isEmpty() ? "just now" : span + " ago";
-    }
-
-    static String span(Duration d) {
-        d = d.abs();
-        long days = d.toDays();
-        long hours = d.toHoursPart();
-        long minutes = d.toMinutesPart();
-        if (days >= 2) {
-            return days + " days";
-        }
-        if (days == 1) {
-            return hours == 0 ? "1 day" : "1 day " + hours + " h";
-        }
-        if (hours > 0) {
-            return minutes == 0 ? hours + " h" : hours + " h " + minutes + " min";
-        }
-        return minutes > 0 ? minutes + " min" : "";
     }
 
     private static String nonEmpty(String span) {

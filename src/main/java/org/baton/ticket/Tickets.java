@@ -22,9 +22,8 @@ import org.baton.identity.CurrentUser;
 import org.baton.identity.OrganizationId;
 import org.baton.identity.SupportGroupId;
 import org.baton.identity.UserId;
+import org.baton.shared.DatabaseProduct;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,12 +46,11 @@ class Tickets {
             """;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
-    private volatile @Nullable Boolean h2;
+    private final DatabaseProduct database;
 
-    Tickets(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    Tickets(JdbcClient jdbc, DatabaseProduct database) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
+        this.database = database;
     }
 
     TicketNumber nextNumber(TicketType type) {
@@ -202,7 +200,7 @@ class Tickets {
                 p.put("afterDue", timestamp(cursor.updatedAt()));
                 p.put("afterId", cursor.id());
             }
-            String ids = "select t.id from tickets t" + (h2() ? " use index (tickets_sla_due_idx)" : "") + where
+            String ids = "select t.id from tickets t" + (database.isH2() ? " use index (tickets_sla_due_idx)" : "") + where
                     + " order by t.sla_due_at, t.id fetch first " + fetchSize + " rows only";
             return jdbc.sql(SELECT + " where t.id in (" + ids + ") order by t.sla_due_at, t.id").params(p).query(Tickets::row).list();
         }
@@ -217,7 +215,7 @@ class Tickets {
         // the index's leading column (fixed by an equality, so the order is the same): H2 uses an index for sorting only
         // then, and only when told which one; PostgreSQL plans the same either way.
         KeysetIndex index = KeysetIndex.choose(viewer, filter);
-        String ids = "select t.id from tickets t" + (h2() ? " use index (" + index.name + ")" : "") + where
+        String ids = "select t.id from tickets t" + (database.isH2() ? " use index (" + index.name + ")" : "") + where
                 + " order by " + index.leading + "t.updated_at desc, t.id desc fetch first " + fetchSize + " rows only";
         return jdbc.sql(SELECT + " where t.id in (" + ids + ") order by t.updated_at desc, t.id desc")
                 .params(p)
@@ -264,16 +262,6 @@ class Tickets {
             }
             return ALL;
         }
-    }
-
-    private boolean h2() {
-        Boolean known = h2;
-        if (known == null) {
-            known = Boolean.TRUE.equals(jdbcTemplate.execute((ConnectionCallback<Boolean>) connection ->
-                    connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")));
-            h2 = known;
-        }
-        return known;
     }
 
     static String cursorKey(Ticket t) {

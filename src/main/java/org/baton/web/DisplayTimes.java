@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.baton.shared.Durations;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -39,26 +40,10 @@ class DisplayTimes {
         }
         Duration between = Duration.between(clock.instant(), instant);
         boolean past = between.isNegative();
-        String span = span(between.abs());
+        String span = Durations.span(between);
         if (span.isEmpty()) {
             return "just now";
         }
         return past ? span + " ago" : "in " + span;
-    }
-
-    static String span(Duration d) {
-        long days = d.toDays();
-        long hours = d.toHoursPart();
-        long minutes = d.toMinutesPart();
-        if (days >= 2) {
-            return days + " days";
-        }
-        if (days == 1) {
-            return hours == 0 ? "1 day" : "1 day " + hours + " h";
-        }
-        if (hours > 0) {
-            return minutes == 0 ? hours + " h" : hours + " h " + minutes + " min";
-        }
-        return minutes > 0 ? minutes + " min" : "";
     }
 }

@@ -6,43 +6,18 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
+import org.baton.MovableClock;
 import org.junit.jupiter.api.Test;
 
 /** The per-node memory of built calendars: five seconds by the injected clock, forgotten at once on a local change. */
 class CalendarCacheTests {
 
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-    }
-
     private final CalendarId id = CalendarId.random();
     private final Calendars calendars = mock(Calendars.class);
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T09:00:00Z"));
     private final JdbcBusinessCalendars businessCalendars = new JdbcBusinessCalendars(calendars, clock);
 
     private void stored(String name) {

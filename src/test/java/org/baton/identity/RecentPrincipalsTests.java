@@ -2,12 +2,10 @@ package org.baton.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.baton.IntegrationTest;
+import org.baton.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,35 +22,13 @@ class RecentPrincipalsTests {
     @Autowired Directory directory;
     @Autowired JdbcClient jdbc;
 
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-23T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
+    private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
 
     @Test
     void aDeactivationOnAnotherNodeTakesEffectHereWithinTheCacheTime() {
         User agent = fixtures.agentIn(fixtures.groupServingAll());
         String token = fixtures.tokenFor(agent);
-        ManualClock clock = new ManualClock();
+        MovableClock clock = new MovableClock(START);
         RecentPrincipals principals = new RecentPrincipals(tokens, directory, clock, Duration.ofSeconds(2));
         assertThat(principals.forToken(token)).map(CurrentUser::id).contains(agent.id());
 
@@ -68,7 +44,7 @@ class RecentPrincipalsTests {
     void aChangeThroughThisNodeIsSeenAtOnce() {
         User agent = fixtures.agentIn(fixtures.groupServingAll());
         String token = fixtures.tokenFor(agent);
-        ManualClock clock = new ManualClock();
+        MovableClock clock = new MovableClock(START);
         RecentPrincipals principals = new RecentPrincipals(tokens, directory, clock, Duration.ofSeconds(2));
         assertThat(principals.forToken(token)).isPresent();
 
@@ -82,7 +58,7 @@ class RecentPrincipalsTests {
     void withoutACacheTimeEveryRequestLooksTheUserUp() {
         User agent = fixtures.agentIn(fixtures.groupServingAll());
         String token = fixtures.tokenFor(agent);
-        RecentPrincipals principals = new RecentPrincipals(tokens, directory, new ManualClock(), Duration.ZERO);
+        RecentPrincipals principals = new RecentPrincipals(tokens, directory, new MovableClock(START), Duration.ZERO);
         assertThat(principals.forToken(token)).isPresent();
 
         jdbc.sql("update users set active = false where id = :id").param("id", agent.id().value()).update();

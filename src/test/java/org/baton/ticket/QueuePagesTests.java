@@ -13,6 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.baton.Browser;
 import org.baton.IntegrationTest;
+import org.baton.MovableClock;
+import org.baton.identity.CurrentUser;
+import org.baton.identity.Directory;
 import org.baton.identity.Fixtures;
 import org.baton.shared.SqlValues;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +35,8 @@ class QueuePagesTests {
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired Queues queues;
+    @Autowired Directory directory;
 
     Desk desk;
 
@@ -212,5 +217,66 @@ class QueuePagesTests {
         assertThat(alice.post("/queues/saved/" + id + "/delete")).hasStatus3xxRedirection().hasRedirectedUrl("/queues");
         MvcTestResult after = alice.get("/queues");
         assertThat(body(after)).contains("Saved filter " + name + " deleted.").doesNotContain("count-saved-" + id);
+    }
+
+    @Test
+    void countsChangeAtOnceAfterATicketChangesOnThisNode() {
+        String first = desk.portalIncident();
+        String second = desk.portalIncident();
+        Browser alice = as(desk.alice);
+        MvcTestResult before = alice.get("/queues");
+        assertThat(count(before, "unassigned")).isEqualTo("2");
+        assertThat(count(before, "mine")).isEqualTo("0");
+
+        // her own change: the live refresh of the list that follows shows it in the counts too
+        assertThat(desk.post(desk.aliceToken, first, "ownership-transfers", "{\"ownerId\": \"%s\"}".formatted(desk.alice.id())))
+                .hasStatusOk();
+        MvcTestResult refreshed = alice.htmx("/queues");
+        assertThat(rows(refreshed)).containsExactly(first);
+        assertThat(count(refreshed, "mine")).isEqualTo("1");
+        assertThat(count(refreshed, "unassigned")).isEqualTo("1");
+
+        // a colleague's change counts as well
+        assertThat(desk.post(desk.bobToken, second, "ownership-transfers", "{\"ownerId\": \"%s\"}".formatted(desk.bob.id())))
+                .hasStatusOk();
+        assertThat(count(alice.get("/queues"), "unassigned")).isEqualTo("0");
+    }
+
+    @Test
+    void countsAreReusedForAFewSecondsWhileNoTicketChanges() {
+        String number = desk.portalIncident();
+        Browser alice = as(desk.alice);
+        assertThat(count(alice.get("/queues"), "unassigned")).isEqualTo("1");
+        // taken behind the application's back: no ticket event, so the next refresh (within 5 s) reuses the counts
+        jdbc.sql("update tickets set owner_id = :me, status = 'ASSIGNED' where number = :n")
+                .param("me", desk.alice.id().value()).param("n", number).update();
+        MvcTestResult refreshed = alice.htmx("/queues");
+        assertThat(rows(refreshed)).as("the list itself is read afresh").containsExactly(number);
+        assertThat(count(refreshed, "unassigned")).isEqualTo("1");
+        assertThat(count(refreshed, "mine")).isEqualTo("0");
+    }
+
+    @Test
+    void aCountIsKeptForFiveSecondsThenCountedAgain() {
+        String number = desk.portalIncident();
+        MovableClock time = new MovableClock(clock.instant());
+        QueueCounts counts = new QueueCounts(queues, time, Duration.ofSeconds(5), 100);
+        CurrentUser alice = directory.currentUser(desk.alice.id()).orElseThrow();
+        QueueQuery unassigned = QueuePageController.query("unassigned", null, null, null, null, null);
+        assertThat(counts.count(alice, unassigned)).isEqualTo(1);
+
+        jdbc.sql("update tickets set owner_id = :me, status = 'ASSIGNED' where number = :n")
+                .param("me", desk.alice.id().value()).param("n", number).update();
+        time.advance(Duration.ofMillis(4_900));
+        assertThat(counts.count(alice, unassigned)).isEqualTo(1);
+        assertThat(counts.count(alice, QueuePageController.query("unassigned", null, null, null, "updated", null)))
+                .as("the sort does not matter to a count").isEqualTo(1);
+        time.advance(Duration.ofMillis(100));
+        assertThat(counts.count(alice, unassigned)).isEqualTo(0);
+
+        jdbc.sql("update tickets set owner_id = null, status = 'NEW' where number = :n").param("n", number).update();
+        assertThat(counts.count(alice, unassigned)).isEqualTo(0);
+        counts.forget();
+        assertThat(counts.count(alice, unassigned)).as("a ticket change forgets every count").isEqualTo(1);
     }
 }
