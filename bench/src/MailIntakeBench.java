@@ -34,66 +34,107 @@ import java.util.stream.Stream;
  * The mix: of every 10 mails, 7 open new tickets (each from its own sender at bench.example; every 5th one HTML with a
  * text alternative) and 3 are replies by the sender of an earlier new mail (In-Reply-To and References to it).
  *
- *   java -cp CLASSPATH bench/src/MailIntakeBench.java greenmail WORK_DIR IMAP_PORT SMTP_PORT COUNT
- *   java -cp CLASSPATH bench/src/MailIntakeBench.java maildir WORK_DIR MAILDIR PASSWD_FILE COUNT
+ *   java -cp CLASSPATH bench/src/MailIntakeBench.java greenmail WORK_DIR IMAP_PORT SMTP_PORT WARMUP COUNT
+ *   java -cp CLASSPATH bench/src/MailIntakeBench.java maildir WORK_DIR MAILDIR PASSWD_FILE WARMUP COUNT
  */
 public class MailIntakeBench {
 
     public static void main(String[] args) throws Exception {
         String server = args[0];
         Path work = Path.of(args[1]);
+        int warmup = Integer.parseInt(args[args.length - 2]);
+        int count = Integer.parseInt(args[args.length - 1]);
         if (server.equals("greenmail")) {
-            greenMail(work, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            greenMail(work, Integer.parseInt(args[2]), Integer.parseInt(args[3]), warmup, count);
         } else if (server.equals("maildir")) {
-            maildir(work, Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]));
+            maildir(work, Path.of(args[2]), Path.of(args[3]), warmup, count);
         } else {
             throw new IllegalArgumentException("server: greenmail or maildir, not " + server);
         }
     }
 
-    /** GreenMail in this JVM: the mails are delivered to the desk's mailbox, whose password is wrong until $WORK/go. */
-    private static void greenMail(Path work, int imapPort, int smtpPort, int count) throws Exception {
+    /** GreenMail in this JVM: the mails are delivered to the desk's mailbox, whose password is wrong until it opens. */
+    private static void greenMail(Path work, int imapPort, int smtpPort, int warmup, int count) throws Exception {
         GreenMail greenMail = new GreenMail(new ServerSetup[] {new ServerSetup(imapPort, "127.0.0.1", "imap"),
                 new ServerSetup(smtpPort, "127.0.0.1", "smtp")});
         greenMail.start();
         GreenMailUser desk = greenMail.setUser("helpdesk@bench-desk.test", "helpdesk", "not-yet");
-        long queueStart = System.nanoTime();
-        int replies = queue(count, desk::deliver);
-        queued(work, count, replies, queueStart);
         MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(desk);
-        measure(work, count, () -> desk.setPassword("secret"), inbox::getMessageCount);
+        run(work, warmup, count, desk::deliver, open -> desk.setPassword(open ? "secret" : "not-yet"), inbox::getMessageCount);
         greenMail.stop();
     }
 
     /**
      * A real IMAP server (Dovecot, started by the script on this Maildir): the mails are written as files into the
-     * Maildir's new/ folder; at $WORK/go the right password is written to the server's passwd-file. The clock stops
-     * when new/ and cur/ are empty (the server deletes a message's file when it is expunged).
+     * Maildir's new/ folder; the mailbox opens when the right password is written to the server's passwd-file. It is
+     * empty when new/ and cur/ are (the server deletes a message's file when it is expunged).
      */
-    private static void maildir(Path work, Path maildir, Path passwd, int count) throws Exception {
+    private static void maildir(Path work, Path maildir, Path passwd, int warmup, int count) throws Exception {
         Path fresh = maildir.resolve("new");
         Path tmp = maildir.resolve("tmp");
-        long queueStart = System.nanoTime();
         int[] n = {0};
-        int replies = queue(count, m -> {
+        run(work, warmup, count, m -> {
             Path file = tmp.resolve("bench." + (n[0]++) + ".M1P1.bench");
             try (OutputStream out = Files.newOutputStream(file)) {
                 m.writeTo(out);
             }
             Files.move(file, fresh.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-        });
-        queued(work, count, replies, queueStart);
-        measure(work, count, () -> {
+        }, open -> {
             Path next = passwd.resolveSibling(passwd.getFileName() + ".next");
-            Files.writeString(next, "helpdesk:{PLAIN}secret\n");
+            Files.writeString(next, "helpdesk:{PLAIN}" + (open ? "secret" : "not-yet") + "\n");
             Files.move(next, passwd, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }, () -> files(fresh) + files(maildir.resolve("cur")));
+    }
+
+    /**
+     * The two phases. Warm-up (when {@code warmup > 0}): its mails (senders of their own, so the measured mails still
+     * come from new customers) are queued, $WORK/warmup-queued written; at $WORK/warmup-go the mailbox opens, and once
+     * it is empty it closes again and $WORK/warmup-done is written (after a pause for the poll under way to end). Then
+     * the measured mails are queued ($WORK/queued), and at $WORK/go the mailbox opens and the clock runs until it is
+     * empty ($WORK/done).
+     */
+    private static void run(Path work, int warmup, int count, Sink sink, Mailbox mailbox, Count left) throws Exception {
+        if (warmup > 0) {
+            long start = System.nanoTime();
+            queue("warmup-", warmup, sink);
+            Files.writeString(work.resolve("warmup-queued"), "warmup_queue_seconds=" + (System.nanoTime() - start) / 1e9 + "\n");
+            await(work.resolve("warmup-go"));
+            long open = System.nanoTime();
+            mailbox.open(true);
+            long deadline = open + 1800L * 1_000_000_000L;
+            while (left.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            double seconds = (System.nanoTime() - open) / 1e9;
+            mailbox.open(false);
+            Thread.sleep(3000);
+            write(work, "warmup-done", "warmup_left=" + left.get() + "\nwarmup_seconds=" + seconds + "\n");
+        }
+        long queueStart = System.nanoTime();
+        int replies = queue("", count, sink);
+        queued(work, count, replies, queueStart);
+        measure(work, count, () -> mailbox.open(true), left);
+    }
+
+    private static void await(Path file) throws InterruptedException {
+        while (!Files.exists(file)) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static void write(Path work, String name, String text) throws Exception {
+        Files.writeString(work.resolve(name + ".tmp"), text);
+        Files.move(work.resolve(name + ".tmp"), work.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static int files(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return (int) files.count();
         }
+    }
+
+    interface Mailbox {
+        void open(boolean open) throws Exception;
     }
 
     interface Sink {
@@ -109,7 +150,7 @@ public class MailIntakeBench {
     }
 
     /** Makes the mails and hands each to the sink; returns how many are replies. */
-    private static int queue(int count, Sink sink) throws Exception {
+    private static int queue(String prefix, int count, Sink sink) throws Exception {
         Session session = Session.getInstance(new Properties());
         List<String> newIds = new ArrayList<>();
         List<String> newSenders = new ArrayList<>();
@@ -120,7 +161,7 @@ public class MailIntakeBench {
             m.setRecipient(Message.RecipientType.TO, new InternetAddress("helpdesk@bench-desk.test"));
             m.setSentDate(new Date());
             boolean reply = i % 10 >= 7 && newIds.size() > (i % 10);
-            String id = "<bench-" + i + "." + System.nanoTime() + "@bench.example>";
+            String id = "<" + prefix + "bench-" + i + "." + System.nanoTime() + "@bench.example>";
             if (reply) {
                 int to = newIds.size() - 1 - (i % 10 - 7) * 2;
                 m.setFrom(new InternetAddress(newSenders.get(to), "Bench Customer " + to));
@@ -131,8 +172,8 @@ public class MailIntakeBench {
                         + "The application crashes when I save a report.\n", "UTF-8");
                 replies++;
             } else {
-                String sender = "customer" + i + "@bench.example";
-                String subject = "Application crash #" + i;
+                String sender = prefix + "customer" + i + "@bench.example";
+                String subject = "Application crash #" + prefix + i;
                 m.setFrom(new InternetAddress(sender, "Bench Customer " + i));
                 m.setSubject(subject);
                 String text = "Hello,\n\nthe application crashes when I save a report (" + i + "). It started this morning after the "
@@ -169,14 +210,12 @@ public class MailIntakeBench {
 
     private static void queued(Path work, int count, int replies, long queueStart) throws Exception {
         double queueSeconds = (System.nanoTime() - queueStart) / 1e9;
-        Files.writeString(work.resolve("queued"), "queued=" + count + "\nreplies=" + replies + "\nqueue_seconds=" + queueSeconds + "\n");
+        write(work, "queued", "queued=" + count + "\nreplies=" + replies + "\nqueue_seconds=" + queueSeconds + "\n");
     }
 
     /** Waits for $WORK/go, opens the mailbox, and times until it is empty; the timings go to $WORK/done. */
     private static void measure(Path work, int count, Action open, Count left) throws Exception {
-        while (!Files.exists(work.resolve("go"))) {
-            Thread.sleep(50);
-        }
+        await(work.resolve("go"));
         long start = System.nanoTime();
         open.run();
         int remaining = count;
@@ -190,9 +229,8 @@ public class MailIntakeBench {
             }
         }
         long end = System.nanoTime();
-        Files.writeString(work.resolve("done.tmp"), "left=" + remaining + "\nseconds=" + (end - start) / 1e9 + "\nfirst_gone_seconds="
+        write(work, "done", "left=" + remaining + "\nseconds=" + (end - start) / 1e9 + "\nfirst_gone_seconds="
                 + (firstTaken == 0 ? -1 : (firstTaken - start) / 1e9) + "\n");
-        Files.move(work.resolve("done.tmp"), work.resolve("done"));
         while (!Files.exists(work.resolve("stop"))) {
             Thread.sleep(100);
         }
