@@ -102,7 +102,7 @@ final class ClockWork {
         if (id == null) {
             return Optional.empty();
         }
-        return policies.computeIfAbsent(id, policyStore::byId);
+        return policies.computeIfAbsent(id, policyStore::rememberedById);
     }
 
     List<Integer> warnings(TargetClock clock) {

@@ -75,6 +75,11 @@ class ServiceLevelPolicies {
         }
     }
 
+    /** The policy as remembered (for a clock's rules, asked on every ticket event); {@link #byId} reads it afresh. */
+    Optional<ServiceLevelPolicy> rememberedById(UUID id) {
+        return remembered("ID:" + id, () -> byId(id));
+    }
+
     Optional<ServiceLevelPolicy> byId(UUID id) {
         return withTargets(jdbc.sql("select * from sla_policies where id = :id").param("id", id).query(ServiceLevelPolicies::row).list())
                 .stream().findFirst();

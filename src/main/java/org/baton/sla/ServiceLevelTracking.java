@@ -64,11 +64,9 @@ class ServiceLevelTracking {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(TicketOpened event) {
-        work(event.ticketId(), event.occurredAt(), w -> {
+        // the ticket was inserted by this transaction: no one else can have started clocks for it, nothing to lock
+        work(event.ticketId(), event.occurredAt(), true, w -> {
             Ticket t = w.ticket();
-            if (!w.clocks().isEmpty()) {
-                return;
-            }
             policies.slaFor(t.organizationId()).ifPresent(policy -> {
                 for (ServiceTarget target : List.of(ServiceTarget.FIRST_RESPONSE, ServiceTarget.RESOLUTION)) {
                     policy.target(t.type(), t.priority(), target).ifPresent(pt -> w.add(TargetClock.start(t.id(), target, 1,
@@ -229,8 +227,12 @@ class ServiceLevelTracking {
     }
 
     private void work(TicketId id, Instant at, java.util.function.Consumer<ClockWork> change) {
+        work(id, at, false, change);
+    }
+
+    private void work(TicketId id, Instant at, boolean opened, java.util.function.Consumer<ClockWork> change) {
         Ticket ticket = tickets.find(id).orElseThrow(() -> new IllegalStateException("ticket " + id + " raised an event but is gone"));
-        ClockWork w = new ClockWork(ticket, clocks.lockOf(id), policies, calendars);
+        ClockWork w = new ClockWork(ticket, opened ? List.of() : clocks.lockOf(id), policies, calendars);
         change.accept(w);
         reconcile(w, at);
         if (!w.anyChanged() && w.outcomes().isEmpty()) {
