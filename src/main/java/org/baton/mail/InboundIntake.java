@@ -178,7 +178,7 @@ class InboundIntake {
             Optional<TicketChannels.TicketSummary> ticket = tickets.ticket(t.number());
             if (ticket.isPresent()) {
                 User sender = senders.findOrCreate(lookup, mail.fromName(), mailbox);
-                if (!tickets.isParticipant(t.number(), sender.id(), from)) {
+                if (!tickets.isParticipant(ticket.get(), sender.id(), from)) {
                     return open(mail, from, sender, mailbox, silent, t.number(), "it names " + t.number() + " (by " + t.how()
                             + "), whose participants do not include " + from);
                 }
@@ -186,7 +186,7 @@ class InboundIntake {
                     return open(mail, from, sender, mailbox, silent, t.number(), "it answers " + t.number() + ", which is "
                             + ticket.get().status().name().toLowerCase(Locale.ROOT));
                 }
-                tickets.reply(t.number(), sender.id(), message(mail, mailbox, t, null));
+                tickets.reply(t.number(), sender.id(), sender.displayName(), message(mail, mailbox, t, null));
                 return new Outcome(State.ENTRY, t.number().value(), "reply added to " + t.number() + " (by " + t.how() + ")");
             }
         }

@@ -60,7 +60,8 @@ class ChannelTickets implements TicketChannels {
 
     @Override
     public Optional<TicketSummary> ticket(TicketNumber number) {
-        return tickets.byNumber(number).map(t -> new TicketSummary(t.number(), t.requesterId(), t.organizationId(), t.status()));
+        return tickets.byNumber(number).map(t -> new TicketSummary(t.id(), t.number(), t.requesterId(), t.requesterContact(),
+                t.organizationId(), t.status()));
     }
 
     @Override
@@ -84,11 +85,10 @@ class ChannelTickets implements TicketChannels {
     }
 
     @Override
-    public void reply(TicketNumber number, UserId author, ChannelMessage message) {
-        User user = directory.user(author).orElseThrow(() -> new NotFound("user", author.value()));
+    public void reply(TicketNumber number, UserId author, String authorName, ChannelMessage message) {
         Kept kept = keep(message, author);
         transactions.executeWithoutResult(tx -> {
-            Ticket ticket = desk.channelReply(number, new Actor(user.id(), user.displayName()), body(message), details(message, kept),
+            Ticket ticket = desk.channelReply(number, new Actor(author, authorName), body(message), details(message, kept),
                     kept.stored());
             remember(ticket.id(), message.copied());
         });
@@ -103,12 +103,7 @@ class ChannelTickets implements TicketChannels {
     }
 
     @Override
-    public boolean isParticipant(TicketNumber number, @Nullable UserId user, String address) {
-        Optional<Ticket> found = tickets.byNumber(number);
-        if (found.isEmpty()) {
-            return false;
-        }
-        Ticket t = found.get();
+    public boolean isParticipant(TicketSummary t, @Nullable UserId user, String address) {
         String key = address.strip().toLowerCase(Locale.ROOT);
         if (user != null && user.equals(t.requesterId())) {
             return true;

@@ -41,7 +41,8 @@ public interface TicketChannels {
     }
 
     /** What a channel needs to know of a ticket to decide where a message goes. */
-    record TicketSummary(TicketNumber number, @Nullable UserId requesterId, OrganizationId organizationId, TicketStatus status) {
+    record TicketSummary(TicketId id, TicketNumber number, @Nullable UserId requesterId, String requesterContact,
+            OrganizationId organizationId, TicketStatus status) {
 
         /** Whether a reply can still be added; a closed or cancelled ticket takes none (a new ticket is opened instead). */
         public boolean acceptsReplies() {
@@ -59,10 +60,10 @@ public interface TicketChannels {
     TicketNumber open(UserId requester, Channel channel, ChannelMessage message, boolean automatic, @Nullable TicketNumber relatedTo);
 
     /**
-     * Adds the reply of a participant as a public entry by them: it resumes a ticket pending on the customer and reopens a
+     * Adds the reply of a participant ({@code author}, named {@code authorName}) as a public entry by them: it resumes a ticket pending on the customer and reopens a
      * resolved one. Refused ({@link org.baton.shared.Refused}) for a closed or cancelled ticket.
      */
-    void reply(TicketNumber number, UserId author, ChannelMessage message);
+    void reply(TicketNumber number, UserId author, String authorName, ChannelMessage message);
 
     /** Adds a message written by a machine (an auto-reply, a bounce) as an internal entry; nobody is told. */
     void addAutomatic(TicketNumber number, String sender, ChannelMessage message);
@@ -72,5 +73,5 @@ public interface TicketChannels {
      * message of the ticket (or its requester contact), or a colleague in the requester's organization when that
      * organization shares tickets among its customers.
      */
-    boolean isParticipant(TicketNumber number, @Nullable UserId user, String address);
+    boolean isParticipant(TicketSummary ticket, @Nullable UserId user, String address);
 }
