@@ -285,7 +285,7 @@ awk -v n="$((COUNT - left))" -v hz="$(getconf CLK_TCK)" -v s="$seconds" -v b="$(
 join <(echo "$threads0") <(echo "$threads1") | awk -v n="$((COUNT - left))" -v hz="$(getconf CLK_TCK)" '
   n > 0 { line = line sprintf("%s%s %.2f", line == "" ? "" : ", ", $1, ($3 - $2) * 1000 / hz / n) }
   END { if (line != "") print "   Baton CPU per message by thread (ms): " line " (carriers: the virtual threads that process the mail)" }'
-echo "   first message gone from the server after ${first_gone_seconds} s (one poll stores and processes a 500-message batch before it flags it)"
+echo "   first message gone from the server after ${first_gone_seconds} s (messages leave the server when a poll closes the folder and expunges what it flagged)"
 awk -v p="$PEAK_HEAP" -v l="$LAST_HEAP" -v g="$AFTER_GC" -v r="$PEAK_RSS" 'BEGIN {
   printf "   Baton heap used: peak %.0f MiB (sampled each second), at the end %.0f MiB, after a full GC %.0f MiB (-Xmx2g)\n", p / 1024, l / 1024, g / 1024
   printf "   Baton RSS: peak %.0f MiB\n", r / 1024 }'
