@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.baton.attachment.Attachments;
+import org.baton.attachment.StoredAttachment;
 import org.baton.identity.CurrentUser;
 import org.baton.identity.Directory;
 import org.baton.identity.Organization;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
@@ -30,7 +33,8 @@ import org.springframework.web.servlet.view.RedirectView;
 /**
  * Logging a contact in seconds: the new-ticket form for staff, with the requester found as the agent
  * types, a live priority preview from the matrix, and resolution on first contact in the same step.
- * The form carries a one-time key, so a double submit opens one ticket.
+ * The form carries a one-time key, so a double submit opens one ticket. Files (a screenshot the caller sent) are
+ * attached to the new ticket's first entry, visible to the requester like the rest of it.
  */
 @Controller
 @RequestMapping("/tickets")
@@ -45,8 +49,13 @@ class NewTicketController {
     private final Requesters requesters;
     private final Directory directory;
     private final PriorityMatrix matrix;
+    private final TicketAttachments files;
+    private final Attachments attachments;
 
-    NewTicketController(TicketIntake intake, Requesters requesters, Directory directory, PriorityMatrix matrix) {
+    NewTicketController(TicketIntake intake, Requesters requesters, Directory directory, PriorityMatrix matrix, TicketAttachments files,
+            Attachments attachments) {
+        this.files = files;
+        this.attachments = attachments;
         this.intake = intake;
         this.requesters = requesters;
         this.directory = directory;
@@ -89,7 +98,9 @@ class NewTicketController {
 
     @PostMapping
     ModelAndView create(CurrentUser user, @ModelAttribute("form") NewTicketForm form,
-            @RequestParam(required = false) @Nullable String lookup, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable String lookup,
+            @RequestParam(name = TicketAttachments.FORM_FIELD, required = false) @Nullable List<MultipartFile> uploads, Model model,
+            RedirectAttributes redirect) {
         TicketDesk.requireStaff(user);
         if (lookup != null) {
             // the search button of the form without JavaScript: show the matches, keep the input, create nothing
@@ -101,7 +112,11 @@ class NewTicketController {
             if (key == null || key.isBlank() || key.length() > 200) {
                 throw InvalidInput.of("key", "this form has expired; check the fields and submit again");
             }
-            TicketIntake.Answer answer = intake.open(user, command, "form:" + key, Sha256.hex(form.fingerprint()),
+            // the whole form is checked before any file is stored
+            intake.validate(user, command);
+            List<StoredAttachment> stored = files.upload(user, uploads, TicketAttachments.FORM_FIELD);
+            String hash = Sha256.hex(form.fingerprint() + stored.stream().map(StoredAttachment::sha256).reduce("", (a, b) -> a + ":" + b));
+            TicketIntake.Answer answer = intake.open(user, command.with(stored), "form:" + key, hash,
                     ticket -> new TicketIntake.Answer(HttpStatus.SEE_OTHER.value(), "/tickets/" + ticket.number().value(),
                             ticket.number().value(), false));
             redirect.addFlashAttribute("notice", answer.body() + (command.resolutionCode() != null
@@ -161,6 +176,7 @@ class NewTicketController {
         model.addAttribute("typeLabels", Map.of(TicketType.INCIDENT.name(), TicketType.INCIDENT.label(),
                 TicketType.SERVICE_REQUEST.name(), TicketType.SERVICE_REQUEST.label()));
         model.addAttribute("priority", priorityOf(form));
+        model.addAttribute("maxFileSize", Attachments.displaySize(attachments.maxSize()));
         return PAGE;
     }
 

@@ -2,6 +2,7 @@ package org.baton.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import org.baton.Browser;
 import org.baton.IntegrationTest;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -30,10 +32,14 @@ class NewTicketPageTests {
     }
 
     private MvcTestResult log(Browser browser, String... extra) {
+        return browser.post("/tickets", fields(extra));
+    }
+
+    private String[] fields(String... extra) {
         String[] base = {"key", UUID.randomUUID().toString(), "type", "INCIDENT", "channel", "PHONE",
             "requesterId", desk.carol.id().toString(), "impact", "HIGH", "urgency", "MEDIUM", "category", "Network",
             "subject", "VPN drops every few minutes", "description", "Since this morning, on the 3rd floor."};
-        return browser.post("/tickets", concat(base, extra));
+        return concat(base, extra);
     }
 
     private static String[] concat(String[] base, String[] extra) {
@@ -196,6 +202,31 @@ class NewTicketPageTests {
         assertThat(alice.htmx("/tickets/new/priority?impact=LOW&urgency=MEDIUM")).bodyText().contains("priority-p4", "P4 · Low");
         assertThat(alice.get("/tickets/new/priority?impact=MEDIUM&urgency=HIGH")).bodyText()
                 .contains("id=\"new-ticket-form\"", "priority-p2", "P2 · High");
+    }
+
+    @Test
+    void aScreenshotTheCallerSentIsAttachedToTheNewTicketForTheAgentAndTheRequester() {
+        assertThat(alice.get("/tickets/new")).bodyText().contains("enctype=\"multipart/form-data\"", "id=\"files\"");
+
+        String number = numberFrom(alice.upload("/tickets",
+                List.of(new MockMultipartFile("files", "vpn-error.png", "image/png", TicketAttachmentTests.PNG)), fields()));
+
+        assertThat(alice.get("/tickets/" + number)).bodyText().contains("vpn-error.png", "PNG image");
+        Browser carol = Browser.signedIn(mvc, desk.carol.username(), Fixtures.PASSWORD);
+        assertThat(carol.get("/tickets/" + number)).bodyText().contains("vpn-error.png");
+    }
+
+    @Test
+    void aFileOverTheLimitIsAFieldErrorTheFormIsKeptAndNothingIsOpened() {
+        int before = ticketsOfOrganization();
+
+        MvcTestResult refused = alice.upload("/tickets",
+                List.of(new MockMultipartFile("files", "dump.bin", "application/octet-stream", new byte[1024 * 1024 + 1])), fields());
+
+        assertThat(refused).hasStatus(422);
+        assertThat(refused).bodyText().contains("id=\"files-error\"", "&quot;dump.bin&quot; is larger than 1.0 MB",
+                "value=\"VPN drops every few minutes\"");
+        assertThat(ticketsOfOrganization()).isEqualTo(before);
     }
 
     @Test
