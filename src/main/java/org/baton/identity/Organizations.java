@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.baton.shared.StaleVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,8 +31,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The organizations table and its mail domains. An organization looked up by id or mail domain is remembered for
  * {@code baton.directory.organization-cache} (default 2 s; 0 switches it off): every ticket, mail and customer request
  * reads its organization, which changes rarely. A change made through this node forgets everything at once (and again
- * when its transaction ends, committed or not), and a transaction that changed organizations reads them from the
- * database until it ends; a change made on another node takes effect here within that time.
+ * when its transaction ends, committed or not; what another request was reading meanwhile is not remembered), and a
+ * transaction that changed organizations reads them from the database until it ends; a change made on another node
+ * takes effect here within that time.
  */
 @Repository
 class Organizations {
@@ -48,6 +50,8 @@ class Organizations {
     private final Duration ttl;
     private final Map<OrganizationId, Remembered<Organization>> byId = new ConcurrentHashMap<>();
     private final Map<String, Remembered<OrganizationId>> byDomain = new ConcurrentHashMap<>();
+    /** Counts the forgettings: what was read while one happened is not remembered (it may predate the change). */
+    private final AtomicLong generation = new AtomicLong();
 
     Organizations(JdbcClient jdbc, Clock clock, @Value("${baton.directory.organization-cache:2s}") Duration ttl) {
         this.jdbc = jdbc;
@@ -64,9 +68,10 @@ class Organizations {
                 return Optional.of(remembered.value());
             }
         }
+        long before = generation.get();
         Optional<Organization> found = load(id);
         if (remembering) {
-            found.ifPresent(org -> remember(byId, id, org, now));
+            found.ifPresent(org -> remember(byId, id, org, now, before));
         }
         return found;
     }
@@ -84,11 +89,15 @@ class Organizations {
         return !ttl.isZero() && !TransactionSynchronizationManager.hasResource(CHANGING);
     }
 
-    private <K, V> void remember(Map<K, Remembered<V>> map, K key, V value, Instant now) {
+    private <K, V> void remember(Map<K, Remembered<V>> map, K key, V value, Instant now, long readAt) {
         if (map.size() >= MAX_ENTRIES) {
             map.clear();
         }
         map.put(key, new Remembered<>(value, now.plus(ttl)));
+        if (generation.get() != readAt) {
+            // forgotten while it was read: it may be the state before the change
+            map.remove(key);
+        }
     }
 
     /** Before any change: forget now, read from the database for the rest of the transaction, and forget again at its end. */
@@ -107,6 +116,7 @@ class Organizations {
     }
 
     void forgetAll() {
+        generation.incrementAndGet();
         byId.clear();
         byDomain.clear();
     }
@@ -134,13 +144,14 @@ class Organizations {
                 return byId(remembered.value());
             }
         }
+        long before = generation.get();
         Optional<OrganizationId> owner = jdbc.sql("select organization_id from organization_mail_domains where domain = :domain")
                 .param("domain", key)
                 .query(UUID.class)
                 .optional()
                 .map(OrganizationId::new);
         if (remembering()) {
-            owner.ifPresent(id -> remember(byDomain, key, id, clock.instant()));
+            owner.ifPresent(id -> remember(byDomain, key, id, clock.instant(), before));
         }
         return owner.flatMap(this::byId);
     }
