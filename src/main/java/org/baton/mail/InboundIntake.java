@@ -175,7 +175,7 @@ class InboundIntake {
         boolean silent = automatic.isPresent();
         if (thread.isPresent()) {
             Thread t = thread.get();
-            Optional<TicketChannels.TicketSummary> ticket = tickets.ticket(t.number());
+            Optional<TicketChannels.TicketSummary> ticket = Optional.ofNullable(t.ticket());
             if (ticket.isPresent()) {
                 User sender = senders.findOrCreate(lookup, mail.fromName(), mailbox);
                 if (!tickets.isParticipant(ticket.get(), sender.id(), from)) {
@@ -223,7 +223,8 @@ class InboundIntake {
         }
     }
 
-    private record Thread(TicketNumber number, String how) {}
+    /** The ticket a message answers, how that was found, and the ticket as it was read then (none if it is gone). */
+    private record Thread(TicketNumber number, String how, TicketChannels.@Nullable TicketSummary ticket) {}
 
     /** The ticket the message answers: by its threading headers, then by a ticket number in its subject. */
     private Optional<Thread> thread(InboundMail mail, byte @Nullable [] bounce) {
@@ -231,16 +232,16 @@ class InboundIntake {
         for (String reference : mail.references()) {
             Matcher m = ours.matcher(reference);
             if (m.matches()) {
-                Optional<TicketNumber> number = number(m.group(1).toUpperCase(Locale.ROOT));
-                if (number.isPresent() && tickets.ticket(number.get()).isPresent()) {
-                    return Optional.of(new Thread(number.get(), "its In-Reply-To/References"));
+                Optional<Thread> ours = existing(m.group(1).toUpperCase(Locale.ROOT), "its In-Reply-To/References");
+                if (ours.isPresent()) {
+                    return ours;
                 }
             } else {
                 others.add(reference);
             }
         }
         Optional<Thread> earlier = messages.ticketOf(others).flatMap(this::number)
-                .map(n -> new Thread(n, "its In-Reply-To/References to earlier mail"));
+                .map(n -> new Thread(n, "its In-Reply-To/References to earlier mail", tickets.ticket(n).orElse(null)));
         if (earlier.isPresent()) {
             return earlier;
         }
@@ -248,20 +249,25 @@ class InboundIntake {
             // a bounce quotes the headers of the message that could not be delivered
             Matcher m = ours.matcher(new String(bounce, java.nio.charset.StandardCharsets.ISO_8859_1));
             if (m.find()) {
-                Optional<TicketNumber> number = number(m.group(1).toUpperCase(Locale.ROOT));
-                if (number.isPresent() && tickets.ticket(number.get()).isPresent()) {
-                    return Optional.of(new Thread(number.get(), "the returned message's Message-ID"));
+                Optional<Thread> returned = existing(m.group(1).toUpperCase(Locale.ROOT), "the returned message's Message-ID");
+                if (returned.isPresent()) {
+                    return returned;
                 }
             }
         }
         Matcher subject = NUMBER.matcher(mail.subject());
         while (subject.find()) {
-            Optional<TicketNumber> number = number(subject.group(1));
-            if (number.isPresent() && tickets.ticket(number.get()).isPresent()) {
-                return Optional.of(new Thread(number.get(), "the ticket number in its subject"));
+            Optional<Thread> named = existing(subject.group(1), "the ticket number in its subject");
+            if (named.isPresent()) {
+                return named;
             }
         }
         return Optional.empty();
+    }
+
+    /** The thread to the ticket numbered {@code value}, if that is a ticket. */
+    private Optional<Thread> existing(String value, String how) {
+        return number(value).flatMap(n -> tickets.ticket(n).map(t -> new Thread(n, how, t)));
     }
 
     private Optional<TicketNumber> number(String value) {

@@ -111,9 +111,7 @@ class ChannelTickets implements TicketChannels {
         if (key.equalsIgnoreCase(t.requesterContact().strip())) {
             return true;
         }
-        Integer copied = jdbc.sql("select count(*) from ticket_contacts where ticket_id = :id and address = :address")
-                .param("id", t.id().value()).param("address", key).query(Integer.class).single();
-        if (copied > 0) {
+        if (isContact(t.id(), key)) {
             return true;
         }
         if (user == null) {
@@ -136,13 +134,17 @@ class ChannelTickets implements TicketChannels {
             }
         }
         for (String key : keys) {
-            Integer known = jdbc.sql("select count(*) from ticket_contacts where ticket_id = :id and address = :address")
-                    .param("id", ticket.value()).param("address", key).query(Integer.class).single();
-            if (known == 0) {
+            if (!isContact(ticket, key)) {
                 jdbc.sql("insert into ticket_contacts (ticket_id, address) values (:id, :address)")
                         .param("id", ticket.value()).param("address", key).update();
             }
         }
+    }
+
+    /** Whether {@code key} (an address, lower case) was copied on an earlier message of the ticket. */
+    private boolean isContact(TicketId ticket, String key) {
+        return jdbc.sql("select count(*) from ticket_contacts where ticket_id = :id and address = :address")
+                .param("id", ticket.value()).param("address", key).query(Integer.class).single() > 0;
     }
 
     private static String body(ChannelMessage message) {
