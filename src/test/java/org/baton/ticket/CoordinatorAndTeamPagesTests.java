@@ -33,10 +33,6 @@ class CoordinatorAndTeamPagesTests {
         desk = new Desk(mvc, fixtures);
     }
 
-    private Browser as(User user) {
-        return Browser.signedIn(mvc, user.username(), Fixtures.PASSWORD);
-    }
-
     @Test
     void theCoordinatorSeesOpenIncidentsByPriorityWithNoOwnerAndBreachesMarked() {
         String owned = desk.phoneIncident();
@@ -44,7 +40,7 @@ class CoordinatorAndTeamPagesTests {
         jdbc.sql("update tickets set sla_due_at = :due where number = :n")
                 .param("due", SqlValues.timestamp(clock.instant().minus(Duration.ofMinutes(20)))).param("n", owned).update();
 
-        MvcTestResult board = as(desk.coordinator).get("/coordinator");
+        MvcTestResult board = desk.as(desk.coordinator).get("/coordinator");
         assertThat(board).hasStatusOk();
         String html = body(board);
         assertThat(html).contains("id=\"coordinator-table\"").contains("data-ticket=\"" + owned + "\"")
@@ -59,14 +55,14 @@ class CoordinatorAndTeamPagesTests {
         } else if (ownedPriority.compareTo(unownedPriority) > 0) {
             assertThat(p3).isLessThan(p2);
         }
-        assertThat(as(fixtures.admin()).get("/coordinator")).hasStatusOk();
+        assertThat(desk.as(fixtures.admin()).get("/coordinator")).hasStatusOk();
     }
 
     @Test
     void agentsLeadsAndCustomersCannotOpenTheCoordinatorBoard() {
-        assertThat(as(desk.alice).get("/coordinator")).hasStatus(403);
-        assertThat(as(desk.lead).get("/coordinator")).hasStatus(403);
-        assertThat(as(desk.carol).get("/coordinator")).hasStatus(403);
+        assertThat(desk.as(desk.alice).get("/coordinator")).hasStatus(403);
+        assertThat(desk.as(desk.lead).get("/coordinator")).hasStatus(403);
+        assertThat(desk.as(desk.carol).get("/coordinator")).hasStatus(403);
     }
 
     @Test
@@ -76,7 +72,7 @@ class CoordinatorAndTeamPagesTests {
         jdbc.sql("update tickets set next_update_due_at = :due where number = :n")
                 .param("due", SqlValues.timestamp(clock.instant().minus(Duration.ofMinutes(5)))).param("n", first).update();
 
-        Browser lead = as(desk.lead);
+        Browser lead = desk.as(desk.lead);
         MvcTestResult team = lead.get("/team");
         assertThat(team).hasStatusOk();
         String html = body(team);
@@ -89,15 +85,15 @@ class CoordinatorAndTeamPagesTests {
         assertThat(body(tickets)).contains("id=\"member-tickets\"").contains("data-ticket=\"" + first + "\"");
         // a team lead looks only at the groups they lead
         assertThat(lead.get("/team?group=" + desk.field.id())).hasStatus(403);
-        assertThat(as(desk.coordinator).get("/team?group=" + desk.field.id())).hasStatusOk().bodyText().contains(desk.tech.displayName());
+        assertThat(desk.as(desk.coordinator).get("/team?group=" + desk.field.id())).hasStatusOk().bodyText().contains(desk.tech.displayName());
     }
 
     @Test
     void agentsAndCustomersCannotOpenTheTeamPageOrReassign() {
         String number = desk.phoneIncident();
-        assertThat(as(desk.alice).get("/team")).hasStatus(403);
-        assertThat(as(desk.carol).get("/team")).hasStatus(403);
-        assertThat(as(desk.bob).post("/team/reassign", "number", number, "ownerId", desk.bob.id().toString(), "reason", "mine now"))
+        assertThat(desk.as(desk.alice).get("/team")).hasStatus(403);
+        assertThat(desk.as(desk.carol).get("/team")).hasStatus(403);
+        assertThat(desk.as(desk.bob).post("/team/reassign", "number", number, "ownerId", desk.bob.id().toString(), "reason", "mine now"))
                 .hasStatus(403);
         assertThat(read(desk.get(desk.aliceToken, number), "$.owner.id").toString()).isEqualTo(desk.alice.id().toString());
     }
@@ -105,7 +101,7 @@ class CoordinatorAndTeamPagesTests {
     @Test
     void aTransferWithoutAReasonShowsTheFieldErrorAndChangesNothing() {
         String number = desk.phoneIncident();
-        Browser lead = as(desk.lead);
+        Browser lead = desk.as(desk.lead);
         MvcTestResult form = lead.get("/team?member=" + desk.alice.id() + "&ticket=" + number);
         assertThat(body(form)).contains("id=\"reassign-form\"").contains("value=\"" + desk.bob.id() + "\"");
 

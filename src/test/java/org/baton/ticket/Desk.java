@@ -3,6 +3,7 @@ package org.baton.ticket;
 import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 
 import com.jayway.jsonpath.JsonPath;
+import org.baton.Browser;
 import org.baton.identity.Fixtures;
 import org.baton.identity.Organization;
 import org.baton.identity.Role;
@@ -71,6 +72,11 @@ final class Desk {
     }
 
     /** A phone incident that Alice logs for Carol; its number. */
+    /** A browser signed in as {@code user} (every desk user has {@link Fixtures#PASSWORD}). */
+    Browser as(User user) {
+        return Browser.signedIn(mvc, user.username(), Fixtures.PASSWORD);
+    }
+
     String phoneIncident() {
         return number(open(aliceToken, """
                 {"type": "INCIDENT", "subject": "VPN drops every few minutes", "requesterId": "%s", "channel": "PHONE",

@@ -32,10 +32,6 @@ class PortalPagesTests {
         desk = new Desk(mvc, fixtures);
     }
 
-    private Browser as(User user) {
-        return Browser.signedIn(mvc, user.username(), Fixtures.PASSWORD);
-    }
-
     private Ticket ticket(String location) {
         return tickets.byNumber(new TicketNumber(location.substring(location.lastIndexOf('/') + 1))).orElseThrow();
     }
@@ -69,7 +65,7 @@ class PortalPagesTests {
         User frank = fixtures.customerOf(shared);
         String franks = desk.number(desk.open(fixtures.tokenFor(frank), "{\"type\": \"INCIDENT\", \"subject\": \"Frank's VPN is down\"}"));
 
-        Browser browser = as(erin);
+        Browser browser = desk.as(erin);
         assertThat(Desk.body(browser.get("/portal"))).contains("id=\"tab-organization\"").doesNotContain(franks);
         String all = Desk.body(browser.get("/portal?tab=organization"));
         assertThat(all).contains("id=\"row-" + franks + "\"").contains(frank.displayName());
@@ -77,7 +73,7 @@ class PortalPagesTests {
 
     @Test
     void reportingAProblemInPlainWordsSetsImpactAndUrgencyAndAttachesTheFile() {
-        Browser carol = as(desk.carol);
+        Browser carol = desk.as(desk.carol);
         assertThat(carol.get("/portal/report")).hasStatusOk().bodyText().contains("What is broken?");
         String key = java.util.UUID.randomUUID().toString();
         MvcTestResult sent = carol.upload("/portal/report", List.of(new MockMultipartFile("files", "error.png", "image/png",
@@ -107,7 +103,7 @@ class PortalPagesTests {
 
     @Test
     void aProblemWithoutASubjectComesBackWithTheFieldMarkedAndTheInputKept() {
-        MvcTestResult refused = as(desk.carol).upload("/portal/report", List.of(), "key", java.util.UUID.randomUUID().toString(),
+        MvcTestResult refused = desk.as(desk.carol).upload("/portal/report", List.of(), "key", java.util.UUID.randomUUID().toString(),
                 "subject", " ", "description", "The coffee machine shows E42", "since", "YESTERDAY", "affected", "MEDIUM", "blocked", "LOW");
 
         assertThat(refused).hasStatus(422);
@@ -119,7 +115,7 @@ class PortalPagesTests {
 
     @Test
     void requestingSomethingNeedsATypeFromTheList() {
-        Browser carol = as(desk.carol);
+        Browser carol = desk.as(desk.carol);
         assertThat(Desk.body(carol.get("/portal/request"))).contains("New laptop or equipment").contains("Something else");
 
         MvcTestResult refused = carol.upload("/portal/request", List.of(), "key", java.util.UUID.randomUUID().toString(),
@@ -138,7 +134,7 @@ class PortalPagesTests {
 
     @Test
     void staffUseTheConsoleInstead() {
-        Browser alice = as(desk.alice);
+        Browser alice = desk.as(desk.alice);
         assertThat(alice.get("/portal")).hasRedirectedUrl("/queues");
         assertThat(alice.get("/portal/report")).hasRedirectedUrl("/tickets/new");
         assertThat(Desk.body(alice.get("/queues"))).doesNotContain("id=\"portal-nav\"");

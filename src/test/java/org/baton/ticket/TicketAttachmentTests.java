@@ -40,10 +40,6 @@ class TicketAttachmentTests {
         desk = new Desk(mvc, fixtures);
     }
 
-    private Browser as(User user) {
-        return Browser.signedIn(mvc, user.username(), Fixtures.PASSWORD);
-    }
-
     private static MockMultipartFile file(String name, String declaredType, byte[] bytes) {
         return new MockMultipartFile("files", name, declaredType, bytes);
     }
@@ -61,7 +57,7 @@ class TicketAttachmentTests {
     @Test
     void aCustomerRepliesWithAFileAndSeesItOnTheTimeline() {
         String number = desk.portalIncident();
-        Browser carol = as(desk.carol);
+        Browser carol = desk.as(desk.carol);
 
         MvcTestResult sent = carol.upload("/tickets/" + number + "/reply", List.of(file("error.png", "text/plain", PNG)),
                 "body", "Here is the error.", "visibility", "PUBLIC");
@@ -78,17 +74,17 @@ class TicketAttachmentTests {
         assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment;");
         assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(PNG);
         // the agent sees it too
-        assertThat(as(desk.alice).get(href)).hasStatusOk();
+        assertThat(desk.as(desk.alice).get(href)).hasStatusOk();
     }
 
     @Test
     void aCustomerOfAnotherOrganizationGetsNotFound() {
         String number = desk.portalIncident();
-        as(desk.carol).upload("/tickets/" + number + "/reply", List.of(file("plan.txt", "text/plain", "floor plan".getBytes())),
+        desk.as(desk.carol).upload("/tickets/" + number + "/reply", List.of(file("plan.txt", "text/plain", "floor plan".getBytes())),
                 "body", "The plan.", "visibility", "PUBLIC");
-        String href = links(as(desk.alice).get("/tickets/" + number)).get("plan.txt");
+        String href = links(desk.as(desk.alice).get("/tickets/" + number)).get("plan.txt");
 
-        assertThat(as(desk.stranger).get(href)).hasStatus(404);
+        assertThat(desk.as(desk.stranger).get(href)).hasStatus(404);
         assertThat(desk.fetch(desk.strangerToken, "/api" + href.replace("/tickets/", "/v1/tickets/"))).hasStatus(404);
         assertThat(desk.fetch(desk.outsideToken, "/api" + href.replace("/tickets/", "/v1/tickets/"))).hasStatus(404);
     }
@@ -96,14 +92,14 @@ class TicketAttachmentTests {
     @Test
     void anInternalNotesFileIsHiddenFromTheRequester() {
         String number = desk.portalIncident();
-        Browser alice = as(desk.alice);
+        Browser alice = desk.as(desk.alice);
         assertThat(alice.upload("/tickets/" + number + "/reply", List.of(file("firewall.log", "text/plain", "deny 10.0.0.1".getBytes())),
                 "body", "Firewall log, do not share.", "visibility", "INTERNAL")).hasStatus3xxRedirection();
         String href = links(alice.get("/tickets/" + number)).get("firewall.log");
         assertThat(href).isNotNull();
         assertThat(alice.get(href)).hasStatusOk();
 
-        Browser carol = as(desk.carol);
+        Browser carol = desk.as(desk.carol);
         assertThat(Desk.body(carol.get("/tickets/" + number))).doesNotContain("firewall.log");
         assertThat(carol.get(href)).hasStatus(404);
         assertThat(desk.fetch(desk.carolToken, "/api" + href.replace("/tickets/", "/v1/tickets/"))).hasStatus(404);
@@ -115,12 +111,12 @@ class TicketAttachmentTests {
     @Test
     void htmlIsServedAsAFileToSaveWithNosniff() {
         String number = desk.portalIncident();
-        Browser carol = as(desk.carol);
+        Browser carol = desk.as(desk.carol);
         carol.upload("/tickets/" + number + "/reply", List.of(file("invoice.html", "application/pdf", HTML)), "body", "Invoice",
                 "visibility", "PUBLIC");
         String href = links(carol.get("/tickets/" + number)).get("invoice.html");
 
-        MvcTestResult download = as(desk.alice).get(href);
+        MvcTestResult download = desk.as(desk.alice).get(href);
         assertThat(download).hasStatusOk();
         assertThat(download.getResponse().getContentType()).isEqualTo("application/octet-stream");
         assertThat(download.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -131,7 +127,7 @@ class TicketAttachmentTests {
     @Test
     void aFileOverTheLimitIsAFieldErrorNamingItAndTheTextIsKept() {
         String number = desk.portalIncident();
-        MvcTestResult refused = as(desk.carol).upload("/tickets/" + number + "/reply",
+        MvcTestResult refused = desk.as(desk.carol).upload("/tickets/" + number + "/reply",
                 List.of(file("dump.bin", "application/octet-stream", new byte[1024 * 1024 + 1])), "body", "A memory dump",
                 "visibility", "PUBLIC");
 

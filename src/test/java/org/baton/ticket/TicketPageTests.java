@@ -45,10 +45,6 @@ class TicketPageTests {
         desk = new Desk(mvc, fixtures);
     }
 
-    private Browser as(User user) {
-        return Browser.signedIn(mvc, user.username(), Fixtures.PASSWORD);
-    }
-
     private static String html(MvcTestResult result) {
         return Desk.body(result);
     }
@@ -82,7 +78,7 @@ class TicketPageTests {
                 {"groupId": "%s", "reason": "Needs a technician", "need": "ON_SITE_VISIT", "eta": "%s"}"""
                 .formatted(desk.field.id(), Instant.now().plus(Duration.ofHours(3))));
 
-        MvcTestResult page = as(desk.alice).get("/tickets/" + number);
+        MvcTestResult page = desk.as(desk.alice).get("/tickets/" + number);
 
         assertThat(page).hasStatusOk();
         String html = html(page);
@@ -95,7 +91,7 @@ class TicketPageTests {
                 .contains("id=\"reply-form\"", "id=\"status-update-form\"", "id=\"handoff-form\"", "id=\"handback-form\"",
                         "id=\"transfer-form\"", "id=\"resolve-form\"", "id=\"link-form\"", "data-shortcut=\"r\"")
                 .doesNotContain(">IN_PROGRESS<", ">ON_SITE_VISIT<", ">P2<");
-        assertThat(as(desk.tech).get("/tickets/" + number)).bodyText().contains("id=\"accept-handoff-form\"");
+        assertThat(desk.as(desk.tech).get("/tickets/" + number)).bodyText().contains("id=\"accept-handoff-form\"");
         assertThat(html).doesNotContain("id=\"accept-handoff-form\"");
     }
 
@@ -105,34 +101,34 @@ class TicketPageTests {
         desk.post(desk.aliceToken, number, "comments", "{\"body\": \"Secret: the printer vendor is slow\", \"visibility\": \"INTERNAL\"}");
         desk.post(desk.aliceToken, number, "comments", "{\"body\": \"We are looking at it.\"}");
 
-        MvcTestResult staffPage = as(desk.alice).get("/tickets/" + number);
+        MvcTestResult staffPage = desk.as(desk.alice).get("/tickets/" + number);
         assertThat(staffPage).bodyText().contains("Secret: the printer vendor is slow", "timeline-internal", ">Internal<");
 
-        MvcTestResult page = as(desk.carol).get("/tickets/" + number);
+        MvcTestResult page = desk.as(desk.carol).get("/tickets/" + number);
         assertThat(page).hasStatusOk();
         assertThat(html(page)).contains("id=\"ticket-header\"", "id=\"ticket-status\"", "id=\"ticket-owner\"",
                         "id=\"next-update-due\"", "We are looking at it.", "Message to you", "id=\"reply-form\"", "id=\"reply-body\"")
                 .doesNotContain("Secret: the printer vendor is slow", "timeline-internal", "id=\"status-update-form\"",
                         "id=\"handoff-form\"", "id=\"transfer-form\"", "id=\"resolve-form\"", "id=\"link-form\"",
                         "id=\"presence\"", "visibility-internal", "id=\"sla-countdowns\"");
-        assertThat(as(desk.carol).post("/tickets/" + number + "/reply", "version", version(number), "body", "sneaky",
+        assertThat(desk.as(desk.carol).post("/tickets/" + number + "/reply", "version", version(number), "body", "sneaky",
                 "visibility", "INTERNAL")).hasStatus(403);
-        assertThat(as(desk.carol).post("/tickets/" + number + "/handoff", "version", version(number))).hasStatus(403);
+        assertThat(desk.as(desk.carol).post("/tickets/" + number + "/handoff", "version", version(number))).hasStatus(403);
     }
 
     @Test
     void aCustomerOrAgentOfAnotherOrganizationGetsNotFound() {
         String number = desk.portalIncident();
-        assertThat(as(desk.stranger).get("/tickets/" + number)).hasStatus(404);
-        assertThat(as(desk.outsideAgent).get("/tickets/" + number)).hasStatus(404);
-        assertThat(as(desk.outsideAgent).post("/tickets/" + number + "/reply", "body", "hello")).hasStatus(404);
-        assertThat(as(desk.dan).get("/tickets/" + number)).hasStatus(404);
+        assertThat(desk.as(desk.stranger).get("/tickets/" + number)).hasStatus(404);
+        assertThat(desk.as(desk.outsideAgent).get("/tickets/" + number)).hasStatus(404);
+        assertThat(desk.as(desk.outsideAgent).post("/tickets/" + number + "/reply", "body", "hello")).hasStatus(404);
+        assertThat(desk.as(desk.dan).get("/tickets/" + number)).hasStatus(404);
     }
 
     @Test
     void aReplyAndAnInternalNoteThroughTheFormRedirectWithANoticeAndAppearOnTheTimeline() {
         String number = desk.phoneIncident();
-        Browser alice = as(desk.alice);
+        Browser alice = desk.as(desk.alice);
         assertThat(alice.post("/tickets/" + number + "/reply", "version", version(number), "body", "Please restart the laptop",
                 "visibility", "PUBLIC")).hasStatus3xxRedirection().hasRedirectedUrl("/tickets/" + number);
         assertThat(alice.get("/tickets/" + number)).bodyText().contains("id=\"ticket-notice\"", "Reply sent to the customer.");
@@ -140,13 +136,13 @@ class TicketPageTests {
                 "visibility", "INTERNAL")).hasStatus3xxRedirection();
         String html = html(alice.get("/tickets/" + number));
         assertThat(html).contains("id=\"ticket-notice\"", "Internal note added.", "Please restart the laptop", "Probably the driver");
-        assertThat(html(as(desk.carol).get("/tickets/" + number))).contains("Please restart the laptop").doesNotContain("Probably the driver");
+        assertThat(html(desk.as(desk.carol).get("/tickets/" + number))).contains("Please restart the laptop").doesNotContain("Probably the driver");
     }
 
     @Test
     void aStatusUpdateResolveAndReopenWorkThroughTheirForms() {
         String number = desk.phoneIncident();
-        Browser alice = as(desk.alice);
+        Browser alice = desk.as(desk.alice);
         assertThat(alice.post("/tickets/" + number + "/status-update", "version", version(number), "actionTaken", "Rebooted the router",
                 "restorationUnknownReason", "waiting for the ISP", "nextUpdateAt", inUtc(Duration.ofMinutes(41))))
                 .hasStatus3xxRedirection();
@@ -161,7 +157,7 @@ class TicketPageTests {
         assertThat(resolved).contains("Status: Assigned → Resolved").contains("id=\"reopen-form\"", "id=\"close-form\"")
                 .doesNotContain("id=\"resolve-form\"");
 
-        assertThat(as(desk.carol).post("/tickets/" + number + "/transition", "version", version(number), "to", "IN_PROGRESS",
+        assertThat(desk.as(desk.carol).post("/tickets/" + number + "/transition", "version", version(number), "to", "IN_PROGRESS",
                 "reason", "Still broken")).hasStatus3xxRedirection();
         assertThat(ticket(number).status()).isEqualTo(TicketStatus.IN_PROGRESS);
     }
@@ -170,7 +166,7 @@ class TicketPageTests {
     void aTransferAndALinkWorkThroughTheirForms() {
         String number = desk.phoneIncident();
         String other = desk.portalIncident();
-        Browser alice = as(desk.alice);
+        Browser alice = desk.as(desk.alice);
         assertThat(alice.post("/tickets/" + number + "/transfer", "version", version(number), "ownerId", desk.bob.id().value().toString(),
                 "reason", "Going on leave")).hasStatus3xxRedirection();
         assertThat(ticket(number).ownerId()).isEqualTo(desk.bob.id());
@@ -187,10 +183,10 @@ class TicketPageTests {
         desk.post(desk.aliceToken, number, "handoffs", """
                 {"groupId": "%s", "reason": "Needs a technician", "need": "ON_SITE_VISIT", "eta": "%s"}"""
                 .formatted(desk.field.id(), Instant.now().plus(Duration.ofHours(3))));
-        assertThat(as(desk.tech).post("/tickets/" + number + "/accept-handoff", "version", version(number))).hasStatus3xxRedirection();
+        assertThat(desk.as(desk.tech).post("/tickets/" + number + "/accept-handoff", "version", version(number))).hasStatus3xxRedirection();
         assertThat(ticket(number).assigneeId()).isEqualTo(desk.tech.id());
 
-        Browser alice = as(desk.alice);
+        Browser alice = desk.as(desk.alice);
         assertThat(alice.post("/tickets/" + number + "/handback", "version", version(number), "note", "Cable replaced"))
                 .hasStatus3xxRedirection();
         assertThat(ticket(number).workingGroupId()).isNull();
@@ -213,7 +209,7 @@ class TicketPageTests {
     @Test
     void badInputIsShownNextToTheFieldsWith422AndTheInputKept() {
         String number = desk.phoneIncident();
-        Browser alice = as(desk.alice);
+        Browser alice = desk.as(desk.alice);
         MvcTestResult cancel = alice.post("/tickets/" + number + "/transition", "version", version(number), "to", "CANCELLED", "reason", "");
         assertThat(cancel).hasStatus(422);
         assertThat(html(cancel)).contains("id=\"cancel-reason-error\"", "is required to cancel", "id=\"form-errors\"");
@@ -240,7 +236,7 @@ class TicketPageTests {
         desk.post(desk.bobToken, number, "comments", "{\"body\": \"Bob was here\", \"visibility\": \"INTERNAL\"}");
         long before = ticket(number).version();
 
-        MvcTestResult stale = as(desk.alice).post("/tickets/" + number + "/reply", "version", seen, "body", "My long careful reply",
+        MvcTestResult stale = desk.as(desk.alice).post("/tickets/" + number + "/reply", "version", seen, "body", "My long careful reply",
                 "visibility", "PUBLIC");
 
         assertThat(stale).hasStatus(409);
@@ -253,7 +249,7 @@ class TicketPageTests {
     @Test
     void theHandOffPreviewIsExactlyTheNoticeTheCustomerGets() {
         String number = desk.phoneIncident();
-        Browser alice = as(desk.alice);
+        Browser alice = desk.as(desk.alice);
         String eta = inUtc(Duration.ofHours(5));
         MvcTestResult preview = alice.htmx("/tickets/" + number + "/handoff-preview?groupId=" + desk.field.id().value()
                 + "&need=ON_SITE_VISIT&eta=" + eta);
@@ -278,11 +274,11 @@ class TicketPageTests {
         String number = desk.phoneIncident();
         Ticket t = ticket(number);
         CurrentUser bob = directory.currentUser(desk.bob.id()).orElseThrow();
-        Browser bobBrowser = as(desk.bob);
+        Browser bobBrowser = desk.as(desk.bob);
         assertThat(bobBrowser.htmx("/tickets/" + number)).hasStatusOk();
         bobBrowser.post("/tickets/" + number + "/presence", "body", "Dear Carol", "visibility", "PUBLIC");
 
-        Browser alice = as(desk.alice);
+        Browser alice = desk.as(desk.alice);
         MvcTestResult beat = alice.post("/tickets/" + number + "/presence", "activity", "VIEWING");
         assertThat(beat).hasStatus3xxRedirection();
         assertThat(html(alice.htmx("/tickets/" + number + "/presence"))).contains("id=\"presence\"",
@@ -296,7 +292,7 @@ class TicketPageTests {
     @Test
     void htmxGetsTheFragmentAndABrowserTheFullPage() {
         String number = desk.phoneIncident();
-        Browser alice = as(desk.alice);
+        Browser alice = desk.as(desk.alice);
         String full = html(alice.get("/tickets/" + number));
         assertThat(full).contains("id=\"signed-in-as\"", "id=\"ticket-page\"", "id=\"ticket-header\"");
         String fragment = html(alice.htmx("/tickets/" + number));
