@@ -65,30 +65,6 @@ class InboundMessages {
     }
 
     /**
-     * Stores a message once per mailbox and key: the stored row, which is this one or the one stored earlier (a message
-     * fetched again after a crash).
-     */
-    Stored keep(String mailbox, String key, @Nullable String messageId, @Nullable String from, @Nullable String subject, byte[] raw,
-            Instant now) {
-        jdbc.sql("insert into mail_intake (id, mailbox, message_key, message_id, from_address, subject, raw, size_bytes, state, received_at) "
-                        + "values (:id, :mailbox, :key, :messageId, :from, :subject, :raw, :size, 'RECEIVED', :now) "
-                        + "on conflict do nothing")
-                .param("id", UUID.randomUUID())
-                .param("mailbox", InboundParser.clip(mailbox, 100))
-                .param("key", key)
-                .param("messageId", messageId == null ? null : InboundParser.clip(messageId, 998))
-                .param("from", from == null ? null : InboundParser.clip(from, 320))
-                .param("subject", subject == null ? null : InboundParser.clip(subject, 1000))
-                .param("raw", raw)
-                .param("size", raw.length)
-                .param("now", timestamp(now))
-                .update();
-        return jdbc.sql("select " + COLUMNS + " from mail_intake where mailbox = :mailbox and message_key = :key")
-                .param("mailbox", InboundParser.clip(mailbox, 100)).param("key", key)
-                .query(InboundMessages::row).single();
-    }
-
-    /**
      * Stores a batch of messages in one transaction, each once per mailbox and key, and answers the stored rows in the
      * batch's order (a message stored before keeps its state, so it is not processed again).
      */
@@ -120,7 +96,7 @@ class InboundMessages {
             for (Incoming m : batch) {
                 Stored s = byKey.get(m.key());
                 if (s != null && seen.add(m.key())) {
-                    stored.add(s.withReferences(InboundParser.referencesOf(m.raw())));
+                    stored.add(s.withReferences(m.summary().references()));
                 }
             }
             return stored;

@@ -122,8 +122,11 @@ final class InboundParser {
                 text.replace("\r\n", "\n").strip(), html, body.attachments, headers, problems);
     }
 
-    /** What the failed-intake list shows of a message, read from its headers alone (all null when it has none). */
-    record Summary(@Nullable String messageId, @Nullable String from, @Nullable String subject) {}
+    /**
+     * What the failed-intake list shows of a message, and the Message-IDs it answers (In-Reply-To, References), read from
+     * its headers alone (null and empty when it has none).
+     */
+    record Summary(@Nullable String messageId, @Nullable String from, @Nullable String subject, List<String> references) {}
 
     static Summary summaryOf(byte[] raw) {
         try {
@@ -142,21 +145,11 @@ final class InboundParser {
                     from = clip(fromHeader, 320);
                 }
             }
-            return new Summary(messageId(id), from, subject == null ? null : clip(subject.strip(), 1000));
+            List<String> references = new ArrayList<>(messageIds(headers.getHeader("In-Reply-To", " ")));
+            references.addAll(messageIds(headers.getHeader("References", " ")));
+            return new Summary(messageId(id), from, subject == null ? null : clip(subject.strip(), 1000), List.copyOf(references));
         } catch (MessagingException | RuntimeException e) {
-            return new Summary(null, null, null);
-        }
-    }
-
-    /** The Message-IDs a raw message answers (In-Reply-To, References), from its headers alone. */
-    static List<String> referencesOf(byte[] raw) {
-        try {
-            var headers = new jakarta.mail.internet.InternetHeaders(new ByteArrayInputStream(raw), true);
-            List<String> ids = new ArrayList<>(messageIds(headers.getHeader("In-Reply-To", " ")));
-            ids.addAll(messageIds(headers.getHeader("References", " ")));
-            return ids;
-        } catch (MessagingException | RuntimeException e) {
-            return List.of();
+            return new Summary(null, null, null, List.of());
         }
     }
 

@@ -428,8 +428,9 @@ class InboundMailTests extends MailIntakeTestSupport {
         // the node stored the raw message, then died: not processed, still on the server
         java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
         message.writeTo(raw);
-        messages.keep("support", MailboxPoller.key(message.getMessageID(), raw.toByteArray()), message.getMessageID(), carol.email(),
-                subject, raw.toByteArray(), java.time.Instant.now());
+        byte[] bytes = raw.toByteArray();
+        messages.keepAll("support", List.of(new InboundMessages.Incoming(MailboxPoller.key(message.getMessageID(), bytes),
+                InboundParser.summaryOf(bytes), bytes)), java.time.Instant.now());
 
         MailboxPoller.Poll poll = poll();
         poller.poll();
