@@ -14,7 +14,6 @@ import org.baton.identity.Organization;
 import org.baton.identity.UserId;
 import org.baton.shared.FieldProblem;
 import org.baton.shared.InvalidInput;
-import org.baton.shared.Sha256;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -115,7 +114,7 @@ class NewTicketController {
             // the whole form is checked before any file is stored
             intake.validate(user, command);
             List<StoredAttachment> stored = files.upload(user, uploads, TicketAttachments.FORM_FIELD);
-            String hash = Sha256.hex(form.fingerprint() + stored.stream().map(StoredAttachment::sha256).reduce("", (a, b) -> a + ":" + b));
+            String hash = TicketAttachments.requestHash(form.fingerprint(), stored);
             TicketIntake.Answer answer = intake.open(user, command.with(stored), "form:" + key, hash,
                     ticket -> new TicketIntake.Answer(HttpStatus.SEE_OTHER.value(), "/tickets/" + ticket.number().value(),
                             ticket.number().value(), false));

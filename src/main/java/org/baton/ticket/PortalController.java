@@ -13,7 +13,6 @@ import org.baton.identity.CurrentUser;
 import org.baton.identity.Directory;
 import org.baton.shared.FieldProblem;
 import org.baton.shared.InvalidInput;
-import org.baton.shared.Sha256;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -143,7 +142,7 @@ class PortalController {
                 throw new InvalidInput(problems);
             }
             List<StoredAttachment> stored = files.upload(user, uploads, TicketAttachments.FORM_FIELD);
-            String hash = Sha256.hex(form.fingerprint(kind) + stored.stream().map(StoredAttachment::sha256).reduce("", (a, b) -> a + ":" + b));
+            String hash = TicketAttachments.requestHash(form.fingerprint(kind), stored);
             TicketIntake.Answer answer = intake.open(user, command.with(stored), "portal:" + key, hash,
                     ticket -> new TicketIntake.Answer(HttpStatus.SEE_OTHER.value(), "/tickets/" + ticket.number().value(),
                             ticket.number().value(), false));

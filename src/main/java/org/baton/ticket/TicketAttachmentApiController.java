@@ -101,10 +101,7 @@ class TicketAttachmentApiController {
         if (chosen == Visibility.INTERNAL && !user.isStaff()) {
             throw new org.springframework.security.access.AccessDeniedException("customers cannot attach internal files");
         }
-        if (file == null) {
-            throw InvalidInput.of(Attachments.FIELD, "is required: send the file as the multipart part 'file'");
-        }
-        List<StoredAttachment> stored = files.upload(user, List.of(file), Attachments.FIELD);
+        List<StoredAttachment> stored = file == null ? List.of() : files.upload(user, List.of(file), Attachments.FIELD);
         if (stored.isEmpty()) {
             throw InvalidInput.of(Attachments.FIELD, "is required: send the file as the multipart part 'file'");
         }

@@ -19,6 +19,7 @@ import org.baton.shared.InvalidInput;
 import org.baton.shared.NotFound;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
+import org.baton.shared.Sha256;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -110,6 +111,11 @@ class TicketAttachments {
     }
 
     /** How an entry's details list its files (the timeline shows and links them from these). */
+    /** A form's idempotency hash: its fields' fingerprint and its files' contents, so a resent form with other files is another request. */
+    static String requestHash(String fingerprint, List<StoredAttachment> files) {
+        return Sha256.hex(fingerprint + files.stream().map(StoredAttachment::sha256).reduce("", (a, b) -> a + ":" + b));
+    }
+
     static List<Map<String, Object>> details(List<StoredAttachment> files) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (StoredAttachment file : files) {
