@@ -97,23 +97,41 @@ public class MailIntakeBench {
         if (warmup > 0) {
             long start = System.nanoTime();
             queue("warmup-", warmup, sink);
-            Files.writeString(work.resolve("warmup-queued"), "warmup_queue_seconds=" + (System.nanoTime() - start) / 1e9 + "\n");
+            write(work, "warmup-queued", "warmup_queue_seconds=" + (System.nanoTime() - start) / 1e9 + "\n");
             await(work.resolve("warmup-go"));
-            long open = System.nanoTime();
-            mailbox.open(true);
-            long deadline = open + 1800L * 1_000_000_000L;
-            while (left.get() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            double seconds = (System.nanoTime() - open) / 1e9;
+            Drained warm = drain(warmup, () -> mailbox.open(true), left);
             mailbox.open(false);
             Thread.sleep(3000);
-            write(work, "warmup-done", "warmup_left=" + left.get() + "\nwarmup_seconds=" + seconds + "\n");
+            write(work, "warmup-done", "warmup_left=" + warm.left() + "\nwarmup_seconds=" + warm.seconds() + "\n");
         }
         long queueStart = System.nanoTime();
         int replies = queue("", count, sink);
         queued(work, count, replies, queueStart);
-        measure(work, count, () -> mailbox.open(true), left);
+        await(work.resolve("go"));
+        Drained measured = drain(count, () -> mailbox.open(true), left);
+        write(work, "done", "left=" + measured.left() + "\nseconds=" + measured.seconds() + "\nfirst_gone_seconds="
+                + measured.firstGoneSeconds() + "\n");
+        await(work.resolve("stop"));
+    }
+
+    /** How a mailbox of {@code count} mails was emptied: what is left, in how long, and when the first one went (-1: none). */
+    private record Drained(int left, double seconds, double firstGoneSeconds) {}
+
+    /** Opens the mailbox and waits until it is empty (or 30 minutes have passed). */
+    private static Drained drain(int count, Action open, Count left) throws Exception {
+        long start = System.nanoTime();
+        open.run();
+        int remaining = count;
+        long firstTaken = 0;
+        long deadline = start + 1800L * 1_000_000_000L;
+        while (remaining > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            remaining = left.get();
+            if (firstTaken == 0 && remaining < count) {
+                firstTaken = System.nanoTime();
+            }
+        }
+        return new Drained(remaining, (System.nanoTime() - start) / 1e9, firstTaken == 0 ? -1 : (firstTaken - start) / 1e9);
     }
 
     private static void await(Path file) throws InterruptedException {
@@ -211,28 +229,5 @@ public class MailIntakeBench {
     private static void queued(Path work, int count, int replies, long queueStart) throws Exception {
         double queueSeconds = (System.nanoTime() - queueStart) / 1e9;
         write(work, "queued", "queued=" + count + "\nreplies=" + replies + "\nqueue_seconds=" + queueSeconds + "\n");
-    }
-
-    /** Waits for $WORK/go, opens the mailbox, and times until it is empty; the timings go to $WORK/done. */
-    private static void measure(Path work, int count, Action open, Count left) throws Exception {
-        await(work.resolve("go"));
-        long start = System.nanoTime();
-        open.run();
-        int remaining = count;
-        long firstTaken = 0;
-        long deadline = start + 1800L * 1_000_000_000L;
-        while (remaining > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            remaining = left.get();
-            if (firstTaken == 0 && remaining < count) {
-                firstTaken = System.nanoTime();
-            }
-        }
-        long end = System.nanoTime();
-        write(work, "done", "left=" + remaining + "\nseconds=" + (end - start) / 1e9 + "\nfirst_gone_seconds="
-                + (firstTaken == 0 ? -1 : (firstTaken - start) / 1e9) + "\n");
-        while (!Files.exists(work.resolve("stop"))) {
-            Thread.sleep(100);
-        }
     }
 }
