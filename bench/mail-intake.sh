@@ -85,19 +85,7 @@ host=${hostport%%:*}; port=5432; [ "$hostport" != "$host" ] && port=${hostport#*
 export PGPASSWORD=$DB_PASSWORD
 PSQL=(psql -X -q -h "$host" -p "$port" -U "$DB_USER")
 "${PSQL[@]}" -d postgres -c "drop database if exists $DBNAME" -c "create database $DBNAME" >/dev/null
-# PostgreSQL's default (and any production server) analyzes tables as they grow; a server with autovacuum off keeps the
-# plans made while the tables were empty (a sequential scan of mail_intake per mail, for one). Turned on for the run
-# when the server has it off and we may (superuser), and put back afterwards.
-AUTOVACUUM_RESTORE=
-if [ "$("${PSQL[@]}" -d postgres -tAc 'show autovacuum')" = off ] \
-    && [ "$("${PSQL[@]}" -d postgres -tAc 'select rolsuper from pg_roles where rolname = current_user')" = t ]; then
-  if [ "$("${PSQL[@]}" -d postgres -tAc "select sourcefile like '%postgresql.auto.conf' from pg_settings where name = 'autovacuum'")" = t ]; then
-    AUTOVACUUM_RESTORE="alter system set autovacuum = off"
-  else
-    AUTOVACUUM_RESTORE="alter system reset autovacuum"
-  fi
-  "${PSQL[@]}" -d postgres -c "alter system set autovacuum = on" -c "select pg_reload_conf()" >/dev/null
-fi
+autovacuum_on_for_run
 
 WORK=$(mktemp -d /tmp/baton-mail-bench.XXXXXX)
 chmod 755 "$WORK"
@@ -106,7 +94,7 @@ cleanup() {
   touch "$WORK/stop" 2>/dev/null || true; stop_pid
   [ -n "$GM" ] && { sleep 0.5; kill "$GM" 2>/dev/null || true; }
   [ -n "$DOVECOT_CONF" ] && doveadm -c "$DOVECOT_CONF" stop 2>/dev/null || true
-  [ -n "$AUTOVACUUM_RESTORE" ] && "${PSQL[@]}" -d postgres -c "$AUTOVACUUM_RESTORE" -c "select pg_reload_conf()" >/dev/null 2>&1 || true
+  autovacuum_restore
   rm -rf "$WORK"
 }
 trap cleanup EXIT

@@ -1,6 +1,31 @@
 # Sourced by the bench scripts that start Baton: starting it and stopping it, finding a free port, and waiting
 # until the (possibly shared) machine is quiet before measuring.
 
+# PostgreSQL's default (and any production server) analyzes tables as they grow; a server with autovacuum off (these
+# machines) keeps the statistics and plans of when its tables were empty, so the planner scans tables that have grown
+# (sla_clock_pauses during status changes, mail_intake per mail). Turns autovacuum on for the run when the server has it
+# off and the user may (superuser); sets AUTOVACUUM_RESTORE to the statement that puts it back (empty: nothing changed).
+# Runs "${PSQL[@]}" (psql with host, port and user).
+autovacuum_on_for_run() {
+  AUTOVACUUM_RESTORE=
+  if [ "$("${PSQL[@]}" -d postgres -tAc 'show autovacuum')" = off ] \
+      && [ "$("${PSQL[@]}" -d postgres -tAc 'select rolsuper from pg_roles where rolname = current_user')" = t ]; then
+    if [ "$("${PSQL[@]}" -d postgres -tAc "select sourcefile like '%postgresql.auto.conf' from pg_settings where name = 'autovacuum'")" = t ]; then
+      AUTOVACUUM_RESTORE="alter system set autovacuum = off"
+    else
+      AUTOVACUUM_RESTORE="alter system reset autovacuum"
+    fi
+    "${PSQL[@]}" -d postgres -c "alter system set autovacuum = on" -c "select pg_reload_conf()" >/dev/null
+  fi
+}
+
+# Puts autovacuum back as autovacuum_on_for_run found it.
+autovacuum_restore() {
+  if [ -n "${AUTOVACUUM_RESTORE:-}" ]; then
+    "${PSQL[@]}" -d postgres -c "$AUTOVACUUM_RESTORE" -c "select pg_reload_conf()" >/dev/null 2>&1 || true
+  fi
+}
+
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # Starts Baton from the jar and waits until it is ready (/actuator/health/readiness answers 200):
