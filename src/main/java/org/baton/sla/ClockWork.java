@@ -28,6 +28,7 @@ final class ClockWork {
     private final Ticket ticket;
     private final List<TargetClock> clocks;
     private final Map<UUID, TargetClock> changed = new LinkedHashMap<>();
+    private final java.util.Set<UUID> scheduled = new java.util.HashSet<>();
     private final Map<UUID, Optional<ServiceLevelPolicy>> policies = new HashMap<>();
     private final Map<CalendarId, BusinessTime> calendars = new HashMap<>();
     private final List<Outcome> outcomes = new ArrayList<>();
@@ -68,6 +69,7 @@ final class ClockWork {
     void add(TargetClock clock) {
         clocks.add(clock);
         changed.put(clock.id(), clock);
+        scheduled.remove(clock.id());
     }
 
     void replace(TargetClock clock) {
@@ -77,6 +79,7 @@ final class ClockWork {
             }
         }
         changed.put(clock.id(), clock);
+        scheduled.remove(clock.id());
     }
 
     void note(TargetClock clock, String body, Instant at) {
@@ -118,15 +121,22 @@ final class ClockWork {
                 .orElseThrow(() -> new IllegalStateException("calendar " + key + " of a running clock is gone")));
     }
 
+    /** Works out the due instants and next firings of the clocks changed since they were last worked out. */
+    void schedule() {
+        for (TargetClock clock : List.copyOf(changed.values())) {
+            if (!scheduled.contains(clock.id())) {
+                replace(clock.scheduled(calendar(clock), warnings(clock)));
+                scheduled.add(clock.id());
+            }
+        }
+    }
+
     /** The changed clocks, scheduled: their due instants and next firings worked out. */
     List<TargetClock> changedScheduled() {
-        List<TargetClock> result = new ArrayList<>();
-        for (TargetClock clock : changed.values()) {
-            TargetClock scheduled = clock.scheduled(calendar(clock), warnings(clock));
-            replace(scheduled);
-            result.add(scheduled);
-        }
+        schedule();
+        List<TargetClock> result = List.copyOf(changed.values());
         changed.clear();
+        scheduled.clear();
         return result;
     }
 

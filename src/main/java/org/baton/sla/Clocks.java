@@ -100,16 +100,44 @@ class Clocks {
             if (rows != 1) {
                 return false;
             }
-            jdbc.sql("delete from sla_clock_pauses where clock_id = :id").param("id", clock.id()).update();
         }
-        for (TargetClock.Pause pause : clock.pauses()) {
+        savePauses(clock);
+        return true;
+    }
+
+    /**
+     * Writes what changed in the clock's pauses since they were read. A clock's pauses are only ever added, and the last
+     * one ended: so the stored ones are a prefix of the clock's, of which at most the last was still open. Anything else
+     * (not expected) rewrites them all.
+     */
+    private void savePauses(TargetClock clock) {
+        List<TargetClock.Pause> stored = clock.storedPauses();
+        List<TargetClock.Pause> now = clock.pauses();
+        boolean prefix = stored.size() <= now.size();
+        for (int i = 0; prefix && i < stored.size(); i++) {
+            TargetClock.Pause was = stored.get(i);
+            prefix = was.equals(now.get(i))
+                    || (i == stored.size() - 1 && was.resumedAt() == null && was.pausedAt().equals(now.get(i).pausedAt()));
+        }
+        int from = stored.size();
+        if (!prefix) {
+            jdbc.sql("delete from sla_clock_pauses where clock_id = :id").param("id", clock.id()).update();
+            from = 0;
+        } else if (!stored.isEmpty() && !stored.getLast().equals(now.get(stored.size() - 1))) {
+            TargetClock.Pause ended = now.get(stored.size() - 1);
+            jdbc.sql("update sla_clock_pauses set resumed_at = :resumed where clock_id = :id and paused_at = :paused")
+                    .param("resumed", timestamp(ended.resumedAt()))
+                    .param("id", clock.id())
+                    .param("paused", timestamp(ended.pausedAt()))
+                    .update();
+        }
+        for (TargetClock.Pause pause : now.subList(from, now.size())) {
             jdbc.sql("insert into sla_clock_pauses (clock_id, paused_at, resumed_at) values (:id, :paused, :resumed)")
                     .param("id", clock.id())
                     .param("paused", timestamp(pause.pausedAt()))
                     .param("resumed", timestamp(pause.resumedAt()))
                     .update();
         }
-        return true;
     }
 
     /**
@@ -185,6 +213,6 @@ class Clocks {
                 Duration.ofSeconds(rs.getLong("target_seconds")), instant(rs, "promised_at"), requiredInstant(rs, "started_at"),
                 TargetClock.State.valueOf(rs.getString("state")), List.of(), instant(rs, "due_at"), rs.getInt("fired_percent"),
                 instant(rs, "next_fire_at"), nextPercent == null ? 0 : nextPercent, instant(rs, "breached_at"),
-                instant(rs, "met_at"), instant(rs, "stopped_at"), rs.getString("stop_reason"), rs.getLong("version")));
+                instant(rs, "met_at"), instant(rs, "stopped_at"), rs.getString("stop_reason"), rs.getLong("version"), List.of()));
     }
 }

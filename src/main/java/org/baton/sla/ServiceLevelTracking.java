@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.baton.calendar.BusinessCalendars;
 import org.baton.identity.SupportGroupId;
 import org.baton.ticket.Channel;
+import org.baton.ticket.OpeningForecast;
 import org.baton.ticket.PendingReason;
 import org.baton.ticket.CommentAdded;
 import org.baton.ticket.StatusUpdatePosted;
@@ -26,6 +27,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Moves a ticket's clocks with the ticket's own events, synchronously and in the transaction of the change
@@ -44,7 +47,15 @@ import org.springframework.transaction.annotation.Transactional;
  * does merging a duplicate into another ticket (the survivor's clocks measure the work).
  */
 @Component
-class ServiceLevelTracking {
+class ServiceLevelTracking implements OpeningForecast {
+
+    /** The transaction resource holding the clocks {@link #nearestDue} worked out for new tickets. */
+    private static final Object FORECASTS = new Object() {
+        @Override
+        public String toString() {
+            return "service-level clocks forecast for new tickets";
+        }
+    };
 
     private final TicketQueries tickets;
     private final ServiceLevelPolicies policies;
@@ -65,18 +76,56 @@ class ServiceLevelTracking {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(TicketOpened event) {
         // the ticket was inserted by this transaction: no one else can have started clocks for it, nothing to lock
-        work(event.ticketId(), event.occurredAt(), true, w -> {
-            Ticket t = w.ticket();
-            policies.slaFor(t.organizationId()).ifPresent(policy -> {
-                for (ServiceTarget target : List.of(ServiceTarget.FIRST_RESPONSE, ServiceTarget.RESOLUTION)) {
-                    policy.target(t.type(), t.priority(), target).ifPresent(pt -> w.add(TargetClock.start(t.id(), target, 1,
-                            policy.id(), null, policy.calendarOf(pt), pt.duration(), null, t.createdAt())));
+        work(event.ticketId(), event.occurredAt(), true, this::opened);
+    }
+
+    /**
+     * The nearest due instant {@link #on(TicketOpened)} will record for this ticket, worked out the same way without
+     * storing anything, so that the ticket is inserted with it.
+     */
+    @Override
+    public @Nullable Instant nearestDue(Ticket opening) {
+        ClockWork w = new ClockWork(opening, List.of(), policies, calendars);
+        opened(w);
+        reconcile(w, opening.createdAt());
+        w.schedule();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // kept for on(TicketOpened) in this transaction: the clocks are saved as worked out here
+            forecasts(true).put(opening.id(), w);
+        }
+        return w.nearestDue();
+    }
+
+    /** The clocks worked out by {@link #nearestDue} in this transaction, by ticket (null when none and not {@code create}). */
+    @SuppressWarnings("unchecked")
+    private static java.util.@Nullable Map<TicketId, ClockWork> forecasts(boolean create) {
+        var forecasts = (java.util.Map<TicketId, ClockWork>) TransactionSynchronizationManager.getResource(FORECASTS);
+        if (forecasts == null && create) {
+            java.util.Map<TicketId, ClockWork> fresh = new java.util.HashMap<>();
+            TransactionSynchronizationManager.bindResource(FORECASTS, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(FORECASTS);
                 }
             });
-            if (t.createdBy() != null && (t.channel() == Channel.PHONE || t.channel() == Channel.WALK_IN)) {
-                firstResponse(w, t.createdAt());
+            forecasts = fresh;
+        }
+        return forecasts;
+    }
+
+    /** A new ticket: first response and resolution start; a contact staff logged by phone or at the desk is answered. */
+    private void opened(ClockWork w) {
+        Ticket t = w.ticket();
+        policies.slaFor(t.organizationId()).ifPresent(policy -> {
+            for (ServiceTarget target : List.of(ServiceTarget.FIRST_RESPONSE, ServiceTarget.RESOLUTION)) {
+                policy.target(t.type(), t.priority(), target).ifPresent(pt -> w.add(TargetClock.start(t.id(), target, 1,
+                        policy.id(), null, policy.calendarOf(pt), pt.duration(), null, t.createdAt())));
             }
         });
+        if (t.createdBy() != null && (t.channel() == Channel.PHONE || t.channel() == Channel.WALK_IN)) {
+            firstResponse(w, t.createdAt());
+        }
     }
 
     @EventListener
@@ -231,10 +280,14 @@ class ServiceLevelTracking {
     }
 
     private void work(TicketId id, Instant at, boolean opened, java.util.function.Consumer<ClockWork> change) {
-        Ticket ticket = tickets.find(id).orElseThrow(() -> new IllegalStateException("ticket " + id + " raised an event but is gone"));
-        ClockWork w = new ClockWork(ticket, opened ? List.of() : clocks.lockOf(id), policies, calendars);
-        change.accept(w);
-        reconcile(w, at);
+        var forecasts = opened ? forecasts(false) : null;
+        ClockWork w = forecasts == null ? null : forecasts.remove(id);
+        if (w == null) {
+            Ticket ticket = tickets.find(id).orElseThrow(() -> new IllegalStateException("ticket " + id + " raised an event but is gone"));
+            w = new ClockWork(ticket, opened ? List.of() : clocks.lockOf(id), policies, calendars);
+            change.accept(w);
+            reconcile(w, at);
+        }
         if (!w.anyChanged() && w.outcomes().isEmpty()) {
             return;
         }

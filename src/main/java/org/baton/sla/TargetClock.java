@@ -24,12 +24,13 @@ import org.jspecify.annotations.Nullable;
  * @param promisedAt for a next-update clock, the time promised to the customer: due is the earlier of it and the cadence
  * @param firedPercent the highest threshold already fired (0 none, 100 the breach)
  * @param nextFirePercent the threshold that fires at {@code nextFireAt} (0 when nothing is scheduled)
+ * @param storedPauses the pauses as read from the store (none for a new clock): a save writes only what changed since
  */
 record TargetClock(UUID id, TicketId ticketId, ServiceTarget target, int cycle, @Nullable UUID policyId,
         @Nullable SupportGroupId supportGroupId, CalendarId calendarId, Duration amount, @Nullable Instant promisedAt,
         Instant startedAt, State state, List<Pause> pauses, @Nullable Instant dueAt, int firedPercent,
         @Nullable Instant nextFireAt, int nextFirePercent, @Nullable Instant breachedAt, @Nullable Instant metAt,
-        @Nullable Instant stoppedAt, @Nullable String stopReason, long version) {
+        @Nullable Instant stoppedAt, @Nullable String stopReason, long version, List<Pause> storedPauses) {
 
     enum State {
         RUNNING,
@@ -42,6 +43,7 @@ record TargetClock(UUID id, TicketId ticketId, ServiceTarget target, int cycle, 
 
     TargetClock {
         pauses = List.copyOf(pauses);
+        storedPauses = List.copyOf(storedPauses);
     }
 
     static TargetClock start(TicketId ticket, ServiceTarget target, int cycle, @Nullable UUID policyId,
@@ -50,7 +52,7 @@ record TargetClock(UUID id, TicketId ticketId, ServiceTarget target, int cycle, 
             throw new IllegalArgumentException("a target's business time must be positive: " + amount);
         }
         return new TargetClock(UUID.randomUUID(), ticket, target, cycle, policyId, group, calendar, amount, promisedAt, at,
-                State.RUNNING, List.of(), null, 0, null, 0, null, null, null, null, -1);
+                State.RUNNING, List.of(), null, 0, null, 0, null, null, null, null, -1, List.of());
     }
 
     boolean running() {
@@ -168,9 +170,10 @@ record TargetClock(UUID id, TicketId ticketId, ServiceTarget target, int cycle, 
         });
     }
 
-    /** The same clock with its pauses as stored. */
+    /** The same clock with its pauses as read from the store. */
     TargetClock withPauses(List<Pause> stored) {
-        return with(c -> c.pauses = stored);
+        return new TargetClock(id, ticketId, target, cycle, policyId, supportGroupId, calendarId, amount, promisedAt, startedAt, state,
+                stored, dueAt, firedPercent, nextFireAt, nextFirePercent, breachedAt, metAt, stoppedAt, stopReason, version, stored);
     }
 
     /** This clock with what {@code change} sets; everything it leaves alone stays as it is. */
@@ -222,7 +225,7 @@ record TargetClock(UUID id, TicketId ticketId, ServiceTarget target, int cycle, 
         TargetClock clock() {
             return new TargetClock(from.id, from.ticketId, from.target, from.cycle, from.policyId, from.supportGroupId, calendarId,
                     amount, promisedAt, from.startedAt, state, pauses, dueAt, firedPercent, nextFireAt, nextFirePercent, breachedAt,
-                    metAt, stoppedAt, stopReason, from.version);
+                    metAt, stoppedAt, stopReason, from.version, from.storedPauses);
         }
     }
 

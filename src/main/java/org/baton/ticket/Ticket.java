@@ -64,6 +64,16 @@ public record Ticket(
         return status.isOpen();
     }
 
+    /** This ticket with the nearest service-level due instant the SLA module recorded (not a change: same version). */
+    Ticket withSlaDueAt(@Nullable Instant due) {
+        return new Ticket(id, number, type, status, pendingReason, impact, urgency, priority, organizationId, organizationName,
+                requesterId, requesterName, requesterLocation, requesterContact, channel, category, subject, description, ownerId,
+                ownerName, workingGroupId, workingGroupName, assigneeId, assigneeName, handoffEta, handedOff, ownershipTransferred,
+                reopened, firstContactResolved, resolutionCode, resolutionNotes, expectedRestorationAt, restorationUnknownReason,
+                nextUpdateDueAt, lastStatusUpdateAt, dueAt, mergedIntoId, createdBy, createdAt, updatedAt, resolvedAt, closedAt,
+                due, version);
+    }
+
     /** Whether the promised next update is late at {@code now}. */
     public boolean nextUpdateOverdue(Instant now) {
         return isOpen() && nextUpdateDueAt != null && nextUpdateDueAt.isBefore(now);

@@ -48,6 +48,7 @@ class TicketDesk {
 
     private static final int RETRIES = 3;
 
+    private final List<OpeningForecast> forecasts;
     private final Tickets tickets;
     private final Timeline timeline;
     private final TicketAttachments files;
@@ -60,8 +61,9 @@ class TicketDesk {
     private final Duration firstContactWindow;
 
     TicketDesk(Tickets tickets, Timeline timeline, TicketAttachments files, Outbox outbox, Directory directory, CustomerNotices notices,
-            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, List<OpeningForecast> forecasts,
             @Value("${baton.tickets.first-contact-window:PT30M}") Duration firstContactWindow) {
+        this.forecasts = List.copyOf(forecasts);
         this.tickets = tickets;
         this.timeline = timeline;
         this.files = files;
@@ -306,18 +308,32 @@ class TicketDesk {
         change.attached().forEach(a -> files.attach(after.id(), a.files(), a.visibility(), change.now()));
         change.messages().forEach(outbox::enqueue);
         change.events().forEach(events::publishEvent);
-        return after;
+        return latest(after);
     }
 
     /** Inserts a ticket prepared by intake or a schedule: the change's result is the first version. */
     Ticket insert(TicketChange change, @Nullable UUID scheduleId, @Nullable LocalDate period) {
-        Ticket created = change.result();
+        Ticket created = forecast(change.result());
         tickets.insert(created, scheduleId, period);
         timeline.append(created.id(), change.actor(), change.now(), change.entries());
         change.attached().forEach(a -> files.attach(created.id(), a.files(), a.visibility(), change.now()));
         change.messages().forEach(outbox::enqueue);
         change.events().forEach(events::publishEvent);
-        return created;
+        return latest(created);
+    }
+
+    /** The new ticket with what the other modules forecast for it (its nearest service-level due instant). */
+    private Ticket forecast(Ticket opening) {
+        Ticket t = opening;
+        for (OpeningForecast forecast : forecasts) {
+            t = t.withSlaDueAt(forecast.nearestDue(t));
+        }
+        return t;
+    }
+
+    /** The ticket as its listeners left it (the SLA module records its nearest due instant), read from this transaction. */
+    private Ticket latest(Ticket written) {
+        return tickets.byId(written.id()).orElse(written);
     }
 
     Instant now() {

@@ -1,12 +1,9 @@
 package org.baton.ticket;
 
-import static org.baton.shared.SqlValues.timestamp;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,11 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketRecords {
 
     private final Timeline timeline;
-    private final JdbcClient jdbc;
+    private final Tickets tickets;
 
-    TicketRecords(Timeline timeline, JdbcClient jdbc) {
+    TicketRecords(Timeline timeline, Tickets tickets) {
         this.timeline = timeline;
-        this.jdbc = jdbc;
+        this.tickets = tickets;
     }
 
     /**
@@ -40,9 +37,6 @@ public class TicketRecords {
     /** Records when the ticket's nearest running service-level target is due (null: none running), for sorting queues. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordNearestDue(TicketId ticket, @Nullable Instant due) {
-        jdbc.sql("update tickets set sla_due_at = :due where id = :id")
-                .param("due", due == null ? null : timestamp(due))
-                .param("id", ticket.value())
-                .update();
+        tickets.recordNearestDue(ticket, due);
     }
 }

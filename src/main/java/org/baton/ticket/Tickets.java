@@ -26,11 +26,18 @@ import org.baton.shared.DatabaseProduct;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The ticket store. Every read that serves a user filters by what that user may see, in SQL; a
  * ticket outside their view does not exist for them. Saves are optimistic: an update names the
  * version it started from and changes nothing if the row moved on.
+ *
+ * <p>A ticket this transaction wrote is read back from memory until the transaction ends: its row is locked by
+ * the transaction, so what was written is what is stored (the listeners of a change, such as the SLA clocks,
+ * read the ticket they were told about without another query). Reads that answer a user ({@link #visible})
+ * always go to the database.
  */
 @Repository
 class Tickets {
@@ -44,6 +51,14 @@ class Tickets {
               left join support_groups g on g.id = t.working_group_id
               left join users a on a.id = t.assignee_id
             """;
+
+    /** The transaction resource holding the tickets this transaction wrote, by id. */
+    private static final Object WRITTEN = new Object() {
+        @Override
+        public String toString() {
+            return "tickets written by this transaction";
+        }
+    };
 
     private final JdbcClient jdbc;
     private final DatabaseProduct database;
@@ -69,6 +84,7 @@ class Tickets {
         p.put("channel", t.channel().name());
         p.put("createdBy", t.createdBy() == null ? null : t.createdBy().value());
         p.put("createdAt", timestamp(t.createdAt()));
+        p.put("slaDueAt", timestamp(t.slaDueAt()));
         p.put("scheduleId", scheduleId);
         p.put("schedulePeriod", schedulePeriod);
         jdbc.sql("""
@@ -78,15 +94,16 @@ class Tickets {
                     ownership_transferred, reopened, first_contact_resolved, resolution_code, resolution_notes,
                     expected_restoration_at, restoration_unknown_reason, next_update_due_at, last_status_update_at,
                     due_at, merged_into_id, schedule_id, schedule_period, created_by, created_at, updated_at,
-                    resolved_at, closed_at, version)
+                    resolved_at, closed_at, sla_due_at, version)
                 values (:id, :number, :type, :status, :isOpen, :pendingReason, :impact, :urgency, :priority,
                     :organizationId, :requesterId, :requesterName, :requesterLocation, :requesterContact, :channel,
                     :category, :subject, :description, :ownerId, :workingGroupId, :assigneeId, :handoffEta, :handedOff,
                     :ownershipTransferred, :reopened, :firstContactResolved, :resolutionCode, :resolutionNotes,
                     :expectedRestorationAt, :restorationUnknownReason, :nextUpdateDueAt, :lastStatusUpdateAt,
                     :dueAt, :mergedIntoId, :scheduleId, :schedulePeriod, :createdBy, :createdAt, :updatedAt,
-                    :resolvedAt, :closedAt, :version)
+                    :resolvedAt, :closedAt, :slaDueAt, :version)
                 """).params(p).update();
+        written(t, true);
     }
 
     /**
@@ -112,7 +129,81 @@ class Tickets {
                     updated_at = :updatedAt, resolved_at = :resolvedAt, closed_at = :closedAt, version = :version
                  where id = :id and version = :expected
                 """).params(p).update();
+        if (rows == 1) {
+            written(changed, false);
+        } else {
+            forget(changed.id());
+        }
         return rows == 1;
+    }
+
+    /**
+     * Records the nearest running service-level due instant (not a change of the ticket: its version stays); nothing is
+     * written when this transaction stored that instant already (a new ticket is inserted with its forecast).
+     */
+    void recordNearestDue(TicketId ticket, @Nullable Instant due) {
+        Written written = writtenInThisTransaction(false);
+        if (written != null && written.dueKnown.contains(ticket)
+                && java.util.Objects.equals(written.tickets.get(ticket).slaDueAt(), due)) {
+            return;
+        }
+        jdbc.sql("update tickets set sla_due_at = :due where id = :id")
+                .param("due", due == null ? null : timestamp(due))
+                .param("id", ticket.value())
+                .update();
+        if (written != null && written.tickets.containsKey(ticket)) {
+            written.tickets.put(ticket, written.tickets.get(ticket).withSlaDueAt(due));
+            written.dueKnown.add(ticket);
+        }
+    }
+
+    /**
+     * The tickets this transaction wrote, and those whose stored nearest due instant it knows: an insert stores it, an
+     * update does not (the SLA sweep changes it without a new version, so the copy's may be older than the row's).
+     */
+    private static final class Written {
+        final Map<TicketId, Ticket> tickets = new HashMap<>();
+        final java.util.Set<TicketId> dueKnown = new java.util.HashSet<>();
+    }
+
+    private void written(Ticket t, boolean inserted) {
+        Written written = writtenInThisTransaction(true);
+        if (written != null) {
+            written.tickets.put(t.id(), t);
+            if (inserted) {
+                written.dueKnown.add(t.id());
+            } else {
+                written.dueKnown.remove(t.id());
+            }
+        }
+    }
+
+    private void forget(TicketId id) {
+        Written written = writtenInThisTransaction(false);
+        if (written != null) {
+            written.tickets.remove(id);
+            written.dueKnown.remove(id);
+        }
+    }
+
+    private static @Nullable Written writtenInThisTransaction(boolean create) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Written written = (Written) TransactionSynchronizationManager.getResource(WRITTEN);
+        if (written == null && create) {
+            Written fresh = new Written();
+            TransactionSynchronizationManager.bindResource(WRITTEN, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(WRITTEN);
+                }
+            });
+            written = fresh;
+        }
+        return written;
     }
 
     /** The ticket if {@code viewer} may see it. */
@@ -125,10 +216,22 @@ class Tickets {
 
     /** The ticket whatever the viewer: for system work (schedules, merges) only. */
     Optional<Ticket> byNumber(TicketNumber number) {
+        Written written = writtenInThisTransaction(false);
+        if (written != null) {
+            for (Ticket t : written.tickets.values()) {
+                if (t.number().equals(number)) {
+                    return Optional.of(t);
+                }
+            }
+        }
         return jdbc.sql(SELECT + " where t.number = :number").param("number", number.value()).query(Tickets::row).optional();
     }
 
     Optional<Ticket> byId(TicketId id) {
+        Written written = writtenInThisTransaction(false);
+        if (written != null && written.tickets.containsKey(id)) {
+            return Optional.of(written.tickets.get(id));
+        }
         return jdbc.sql(SELECT + " where t.id = :id").param("id", id.value()).query(Tickets::row).optional();
     }
 

@@ -115,6 +115,34 @@ class ServiceLevelTests {
     }
 
     @Test
+    void theAnswerToACreateAlreadyTellsWhenTheNearestTargetIsDue() {
+        // a phone contact is answered at once: the next update (1 h) is nearer than the resolution (8 h)
+        MvcTestResult phone = post(aliceToken, "/api/v1/tickets", """
+                {"type": "INCIDENT", "subject": "VPN drops", "requesterId": "%s", "channel": "PHONE",
+                 "impact": "MEDIUM", "urgency": "HIGH"}""".formatted(carol.id()));
+        String number = created(phone, "$.number");
+        Instant created = createdAt(number);
+        assertThat(Instant.parse(JsonPath.read(body(phone), "$.slaDueAt"))).isEqualTo(created.plus(Duration.ofHours(1)));
+        assertThat(nearestDue(number)).isEqualTo(created.plus(Duration.ofHours(1)));
+
+        MvcTestResult portal = post(carolToken, "/api/v1/tickets", """
+                {"type": "INCIDENT", "subject": "Printer offline", "impact": "MEDIUM", "urgency": "HIGH"}""");
+        String fromPortal = created(portal, "$.number");
+        assertThat(Instant.parse(JsonPath.read(body(portal), "$.slaDueAt")))
+                .isEqualTo(createdAt(fromPortal).plus(Duration.ofMinutes(30)))
+                .isEqualTo(nearestDue(fromPortal));
+
+        // resolved on first contact: nothing runs, nothing is due
+        MvcTestResult fixed = post(aliceToken, "/api/v1/tickets", """
+                {"type": "INCIDENT", "subject": "Password reset", "requesterId": "%s", "channel": "PHONE",
+                 "resolutionCode": "FIXED", "resolutionNotes": "Reset the password with the caller on the line."}
+                """.formatted(carol.id()));
+        String resolved = created(fixed, "$.number");
+        assertThat((Object) JsonPath.read(body(fixed), "$.slaDueAt")).isNull();
+        assertThat(nearestDue(resolved)).isNull();
+    }
+
+    @Test
     void aStatusUpdateMeetsTheNextUpdateAndStartsTheNextCycleDueAtThePromiseIfSooner() {
         String number = phoneIncident();
         Instant promise = Instant.now().plus(Duration.ofMinutes(20)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -146,6 +174,37 @@ class ServiceLevelTests {
         assertThat(resumedAt).isAfter(pausedAt);
         assertThat(Instant.parse((String) resumed.get("dueAt")))
                 .isEqualTo(created.plus(Duration.ofHours(8)).plus(Duration.between(pausedAt, resumedAt)));
+    }
+
+    @Test
+    void everyPauseIsKeptAndCountsWhenTheTicketWaitsAgain() throws Exception {
+        String number = phoneIncident();
+        Instant created = createdAt(number);
+        String waiting = "{\"to\": \"PENDING\", \"pendingReason\": \"CUSTOMER\"}";
+        String working = "{\"to\": \"IN_PROGRESS\"}";
+        ok(postTicket(aliceToken, number, "transitions", waiting));
+        Thread.sleep(20);
+        ok(postTicket(aliceToken, number, "transitions", working));
+        ok(postTicket(aliceToken, number, "comments", "{\"body\": \"Still looking.\", \"visibility\": \"INTERNAL\"}"));
+        ok(postTicket(aliceToken, number, "transitions", waiting));
+        List<Map<String, String>> twice = cast(target(levels(aliceToken, number), "RESOLUTION").get("paused"));
+        assertThat(twice).hasSize(2);
+        assertThat(twice.get(0).get("resumedAt")).isNotNull();
+        assertThat(twice.get(1).get("resumedAt")).isNull();
+        Thread.sleep(20);
+        ok(postTicket(aliceToken, number, "transitions", working));
+
+        var resolution = target(levels(aliceToken, number), "RESOLUTION");
+        assertThat(resolution).containsEntry("state", "RUNNING");
+        List<Map<String, String>> pauses = cast(resolution.get("paused"));
+        assertThat(pauses).hasSize(2).allSatisfy(p -> assertThat(p.get("resumedAt")).isNotNull());
+        Duration paused = pauses.stream()
+                .map(p -> Duration.between(Instant.parse(p.get("pausedAt")), Instant.parse(p.get("resumedAt"))))
+                .reduce(Duration.ZERO, Duration::plus);
+        assertThat(Instant.parse((String) resolution.get("dueAt"))).isEqualTo(created.plus(Duration.ofHours(8)).plus(paused));
+        assertThat(jdbc.sql("select count(*) from sla_clock_pauses p join sla_clocks c on c.id = p.clock_id "
+                + "join tickets t on t.id = c.ticket_id where t.number = :n and c.metric = 'RESOLUTION'")
+                .param("n", number).query(Long.class).single()).isEqualTo(2L);
     }
 
     @Test
