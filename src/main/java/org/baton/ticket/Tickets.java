@@ -279,8 +279,8 @@ class Tickets {
         in(where, p, "t.type", "types", filter.types(), Enum::name);
         in(where, p, "t.priority", "priorities", filter.priorities(), Enum::name);
         if (filter.open() != null) {
-            where.append(" and t.is_open = :open");
-            p.put("open", filter.open());
+            // a literal, not a parameter: a prepared statement's plan may then use the partial indexes of open tickets
+            where.append(" and t.is_open = ").append(filter.open() ? "true" : "false");
         }
         equal(where, p, "t.owner_id", "ownerId", filter.ownerId() == null ? null : filter.ownerId().value());
         equal(where, p, "t.working_group_id", "groupId", filter.groupId() == null ? null : filter.groupId().value());
@@ -317,7 +317,7 @@ class Tickets {
         // and stopping after fetchSize rows; then the display names are joined to those few rows only. The ORDER BY names
         // the index's leading column (fixed by an equality, so the order is the same): H2 uses an index for sorting only
         // then, and only when told which one; PostgreSQL plans the same either way.
-        KeysetIndex index = KeysetIndex.choose(viewer, filter);
+        KeysetIndex index = KeysetIndex.choose(viewer, filter, database.isH2());
         String ids = "select t.id from tickets t" + (database.isH2() ? " use index (" + index.name + ")" : "") + where
                 + " order by " + index.leading + "t.updated_at desc, t.id desc fetch first " + fetchSize + " rows only";
         return jdbc.sql(SELECT + " where t.id in (" + ids + ") order by t.updated_at desc, t.id desc")
@@ -333,6 +333,8 @@ class Tickets {
         GROUP("tickets_group_updated_idx", "t.working_group_id, "),
         REQUESTER("tickets_requester_updated_idx", "t.requester_id, "),
         STATUS("tickets_status_updated_idx", "t.status, "),
+        /** PostgreSQL only: open tickets of one priority (a partial index). */
+        OPEN_PRIORITY("tickets_priority_open_idx", "t.priority, "),
         OPEN("tickets_open_updated_idx", "t.is_open, "),
         ALL("tickets_updated_idx", "");
 
@@ -344,7 +346,7 @@ class Tickets {
             this.leading = leading;
         }
 
-        static KeysetIndex choose(CurrentUser viewer, TicketFilter filter) {
+        static KeysetIndex choose(CurrentUser viewer, TicketFilter filter, boolean h2) {
             if (filter.ownerId() != null) {
                 return OWNER;
             }
@@ -359,6 +361,9 @@ class Tickets {
             }
             if (filter.statuses().size() == 1) {
                 return STATUS;
+            }
+            if (!h2 && Boolean.TRUE.equals(filter.open()) && filter.priorities().size() == 1) {
+                return OPEN_PRIORITY;
             }
             if (filter.open() != null || filter.nextUpdateOverdue()) {
                 return OPEN;

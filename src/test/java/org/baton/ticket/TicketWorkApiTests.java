@@ -305,6 +305,38 @@ class TicketWorkApiTests {
     }
 
     @Test
+    void theOpenQueueOfOnePriorityListsOnlyOpenTicketsOfThatPriorityNewestChangeFirst() {
+        String older = desk.phoneIncident(); // MEDIUM x HIGH: P2
+        String newer = desk.phoneIncident();
+        String lower = Desk.number(desk.open(desk.aliceToken, """
+                {"type": "INCIDENT", "subject": "Slow printer", "requesterId": "%s", "channel": "PHONE",
+                 "impact": "LOW", "urgency": "LOW"}""".formatted(desk.carol.id())));
+        String fixed = Desk.number(desk.open(desk.aliceToken, """
+                {"type": "INCIDENT", "subject": "Password reset", "requesterId": "%s", "channel": "PHONE",
+                 "impact": "MEDIUM", "urgency": "HIGH", "resolutionCode": "FIXED", "resolutionNotes": "Reset on the call."}
+                """.formatted(desk.carol.id())));
+        desk.move(desk.aliceToken, older, "{\"to\": \"IN_PROGRESS\"}"); // now the latest change
+
+        MvcTestResult first = desk.fetch(desk.aliceToken, "/api/v1/tickets?open=true&priority=P2&limit=1");
+        List<String> page1 = read(first, "$.items[*].number");
+        assertThat(page1).containsExactly(older);
+        String cursor = read(first, "$.nextCursor");
+        List<String> page2 = read(desk.fetch(desk.aliceToken, "/api/v1/tickets?open=true&priority=P2&limit=1&cursor={c}", cursor),
+                "$.items[*].number");
+        assertThat(page2).containsExactly(newer);
+
+        MvcTestResult all = desk.fetch(desk.aliceToken, "/api/v1/tickets?open=true&priority=P2&limit=200");
+        List<String> numbers = read(all, "$.items[*].number");
+        List<String> priorities = read(all, "$.items[*].priority");
+        List<String> statuses = read(all, "$.items[*].status");
+        assertThat(numbers).contains(older, newer).doesNotContain(lower, fixed);
+        assertThat(priorities).containsOnly("P2");
+        assertThat(statuses).doesNotContain("RESOLVED", "CLOSED", "CANCELLED");
+        List<String> closedToo = read(desk.fetch(desk.aliceToken, "/api/v1/tickets?open=false&priority=P2&limit=200"), "$.items[*].number");
+        assertThat(closedToo).contains(fixed).doesNotContain(older, newer);
+    }
+
+    @Test
     void anIncidentIsLinkedToTheProblemThatCausedItAndADuplicateIsMergedKeepingBothTimelines() {
         String incident = desk.phoneIncident();
         String duplicate = desk.phoneIncident();
