@@ -7,6 +7,8 @@
 #   bench/tickets.sh --db h2             the embedded H2 file database (target/bench-h2/baton)
 #   --clients N        client threads per operation (default 16)
 #   --seconds N        measured seconds per operation (default 20), after --warmup N seconds (default 5)
+#   --jvm-warmup N     first, every operation for N seconds, not recorded (default 10), so that the first operation
+#                      measured does not pay for the JIT compiling what all of them share
 #   --ops LIST         operations, comma-separated (default create,reply,transition,list,get)
 #   --skip-generate    never run the generator (fail if the database has no tickets)
 #   --port N           Baton's port (default: a free one)
@@ -27,7 +29,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
 
-DB=postgresql URL= DB_USER= DB_PASSWORD= CLIENTS=16 SECONDS_=20 WARMUP=5 OPS=create,reply,transition,list,get
+DB=postgresql URL= DB_USER= DB_PASSWORD= CLIENTS=16 SECONDS_=20 WARMUP=5 JVM_WARMUP=10 OPS=create,reply,transition,list,get
 SKIP_GEN=0 PORT= BUILD=0 VIRTUAL= GEN_ARGS=() JVM_EXTRA=() APP_EXTRA=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -38,6 +40,7 @@ while [ $# -gt 0 ]; do
     --clients) CLIENTS=$2; shift ;;
     --seconds) SECONDS_=$2; shift ;;
     --warmup) WARMUP=$2; shift ;;
+    --jvm-warmup) JVM_WARMUP=$2; shift ;;
     --ops) OPS=$2; shift ;;
     --skip-generate) SKIP_GEN=1 ;;
     --port) PORT=$2; shift ;;
@@ -141,7 +144,7 @@ wait_quiet
 echo "   machine busy before the load: ${BUSY} % of the CPUs (waited ${WAITED} s)"
 
 "$JAVA" -Xmx1g -Dclk.tck="$(getconf CLK_TCK)" "$REPO/bench/src/DeskLoad.java" run --base "http://127.0.0.1:$PORT" \
-  --tokens "$REPO/bench/.tokens" --workset "$WORK/workset.txt" --clients "$CLIENTS" --seconds "$SECONDS_" --warmup "$WARMUP" \
+  --tokens "$REPO/bench/.tokens" --workset "$WORK/workset.txt" --clients "$CLIENTS" --seconds "$SECONDS_" --warmup "$WARMUP" --jvm-warmup "$JVM_WARMUP" \
   --pid "$PID" --ops "$OPS" $VIRTUAL
 echo "   (CPU per request: Baton's JVM; PostgreSQL: all postgres processes; client: the load generator; other: the rest of the"
 echo "    machine, e.g. other builds; steal: share of the CPU time the hypervisor gave to other guests. A busy 'other' or a"

@@ -34,10 +34,12 @@ import java.util.regex.Pattern;
  *            reads (before Baton starts: an embedded H2 file is single-process) the tickets, customers and
  *            organizations the workload uses, and writes them to FILE
  *   run      --base http://127.0.0.1:PORT --tokens bench/.tokens --workset FILE --clients 16 --seconds 20
- *            --warmup 5 [--pid BATON_PID] [--ops create,reply,transition,list,get] [--virtual]
+ *            --warmup 5 [--jvm-warmup 10] [--pid BATON_PID] [--ops create,reply,transition,list,get] [--virtual]
  *
- * Each client thread issues requests back to back. Per operation: a warm-up (not recorded), then the
- * measured window: requests that start and end inside it are recorded. A non-2xx answer or an I/O error
+ * Each client thread issues requests back to back. First every operation runs for --jvm-warmup seconds, not
+ * recorded, so that the JIT has compiled the code all of them share (the first operation measured in a fresh JVM
+ * was otherwise up to a third slower than the same operation measured later). Per operation: a warm-up (not
+ * recorded), then the measured window: requests that start and end inside it are recorded. A non-2xx answer or an I/O error
  * is an error; the first few are printed with their body. CPU per request is read from /proc: the Baton
  * JVM (--pid), PostgreSQL's processes, this client, and the rest of the machine.
  */
@@ -127,7 +129,7 @@ public class DeskLoad {
 
     // ------------------------------------------------------------------ run
     final String base, token;
-    final int clients, seconds, warmup;
+    final int clients, seconds, warmup, jvmWarmup;
     final long pid;
     final boolean virtual;
     final List<String> ops;
@@ -143,6 +145,7 @@ public class DeskLoad {
         clients = Integer.parseInt(o.getOrDefault("clients", "16"));
         seconds = Integer.parseInt(o.getOrDefault("seconds", "20"));
         warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
+        jvmWarmup = Integer.parseInt(o.getOrDefault("jvm-warmup", "10"));
         pid = Long.parseLong(o.getOrDefault("pid", "0"));
         virtual = Boolean.parseBoolean(o.getOrDefault("virtual", "false"));
         ops = List.of(o.getOrDefault("ops", "create,reply,transition,list,get").split(","));
@@ -246,9 +249,18 @@ public class DeskLoad {
     void run() throws Exception {
         System.out.printf("   load: %d %s threads per operation, %d s warm-up + %d s measured each, against %s%n", clients,
                 virtual ? "virtual" : "platform", warmup, seconds, base);
+        // one Op per operation for the whole run: a status change remembers where each of its tickets is
+        Map<String, Op> byName = new java.util.LinkedHashMap<>();
+        for (String name : ops) byName.put(name, op(name));
+        if (jvmWarmup > 0) {
+            System.out.printf("   JVM warm-up: each operation for %d s, not recorded%n", jvmWarmup);
+            for (String name : ops) {
+                measure(name, byName.get(name), jvmWarmup, 0);
+            }
+        }
         List<Result> results = new ArrayList<>();
         for (String name : ops) {
-            Result res = measure(name, op(name));
+            Result res = measure(name, byName.get(name), warmup, seconds);
             results.add(res);
             System.out.printf("   %-10s done: %,d requests, %.1f/s, p50 %.1f ms, %d errors%n", name, res.requests(), res.perSecond(), res.p50(), res.errors());
         }
@@ -264,7 +276,7 @@ public class DeskLoad {
         }
     }
 
-    Result measure(String name, Op op) throws Exception {
+    Result measure(String name, Op op, int warmup, int seconds) throws Exception {
         long t0 = System.nanoTime();
         long measureStart = t0 + warmup * 1_000_000_000L;
         long measureEnd = measureStart + seconds * 1_000_000_000L;
@@ -330,7 +342,7 @@ public class DeskLoad {
         Arrays.sort(all);
         long reqs = total + errors.get();
         double per = Math.max(1, reqs);
-        return new Result(name, total, total / (double) seconds, pct(all, 50), pct(all, 95), pct(all, 99),
+        return new Result(name, total, total / (double) Math.max(1, seconds), pct(all, 50), pct(all, 95), pct(all, 99),
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6, errors.get(),
                 (after.baton() - before.baton()) / per, (after.pg() - before.pg()) / per, (after.self() - before.self()) / per,
                 Math.max(0, (after.machine() - before.machine()) - (after.baton() - before.baton()) - (after.pg() - before.pg())
