@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.baton.calendar.BusinessCalendars;
 import org.baton.identity.SupportGroupId;
+import org.baton.shared.TransactionScoped;
 import org.baton.ticket.Channel;
 import org.baton.ticket.OpeningForecast;
 import org.baton.ticket.PendingReason;
@@ -27,8 +28,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Moves a ticket's clocks with the ticket's own events, synchronously and in the transaction of the change
@@ -89,29 +88,17 @@ class ServiceLevelTracking implements OpeningForecast {
         opened(w);
         reconcile(w, opening.createdAt());
         w.schedule();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        var forecasts = forecasts(true);
+        if (forecasts != null) {
             // kept for on(TicketOpened) in this transaction: the clocks are saved as worked out here
-            forecasts(true).put(opening.id(), w);
+            forecasts.put(opening.id(), w);
         }
         return w.nearestDue();
     }
 
     /** The clocks worked out by {@link #nearestDue} in this transaction, by ticket (null when none and not {@code create}). */
-    @SuppressWarnings("unchecked")
     private static java.util.@Nullable Map<TicketId, ClockWork> forecasts(boolean create) {
-        var forecasts = (java.util.Map<TicketId, ClockWork>) TransactionSynchronizationManager.getResource(FORECASTS);
-        if (forecasts == null && create) {
-            java.util.Map<TicketId, ClockWork> fresh = new java.util.HashMap<>();
-            TransactionSynchronizationManager.bindResource(FORECASTS, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(FORECASTS);
-                }
-            });
-            forecasts = fresh;
-        }
-        return forecasts;
+        return TransactionScoped.value(FORECASTS, create ? java.util.HashMap::new : null);
     }
 
     /** A new ticket: first response and resolution start; a contact staff logged by phone or at the desk is answered. */

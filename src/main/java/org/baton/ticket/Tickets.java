@@ -23,11 +23,10 @@ import org.baton.identity.OrganizationId;
 import org.baton.identity.SupportGroupId;
 import org.baton.identity.UserId;
 import org.baton.shared.DatabaseProduct;
+import org.baton.shared.TransactionScoped;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The ticket store. Every read that serves a user filters by what that user may see, in SQL; a
@@ -187,23 +186,7 @@ class Tickets {
     }
 
     private static @Nullable Written writtenInThisTransaction(boolean create) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()
-                || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        Written written = (Written) TransactionSynchronizationManager.getResource(WRITTEN);
-        if (written == null && create) {
-            Written fresh = new Written();
-            TransactionSynchronizationManager.bindResource(WRITTEN, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(WRITTEN);
-                }
-            });
-            written = fresh;
-        }
-        return written;
+        return TransactionScoped.value(WRITTEN, create ? Written::new : null);
     }
 
     /** The ticket if {@code viewer} may see it. */
