@@ -141,52 +141,43 @@ class Tickets {
      * written when this transaction stored that instant already (a new ticket is inserted with its forecast).
      */
     void recordNearestDue(TicketId ticket, @Nullable Instant due) {
-        Written written = writtenInThisTransaction(false);
-        if (written != null && written.dueKnown.contains(ticket)
-                && java.util.Objects.equals(written.tickets.get(ticket).slaDueAt(), due)) {
+        Map<TicketId, Kept> written = writtenInThisTransaction(false);
+        Kept kept = written == null ? null : written.get(ticket);
+        if (kept != null && kept.dueStored() && java.util.Objects.equals(kept.ticket().slaDueAt(), due)) {
             return;
         }
         jdbc.sql("update tickets set sla_due_at = :due where id = :id")
                 .param("due", due == null ? null : timestamp(due))
                 .param("id", ticket.value())
                 .update();
-        if (written != null && written.tickets.containsKey(ticket)) {
-            written.tickets.put(ticket, written.tickets.get(ticket).withSlaDueAt(due));
-            written.dueKnown.add(ticket);
+        if (kept != null) {
+            written.put(ticket, new Kept(kept.ticket().withSlaDueAt(due), true));
         }
     }
 
     /**
-     * The tickets this transaction wrote, and those whose stored nearest due instant it knows: an insert stores it, an
+     * A ticket this transaction wrote, and whether its nearest due instant is the stored one: an insert stores it, an
      * update does not (the SLA sweep changes it without a new version, so the copy's may be older than the row's).
      */
-    private static final class Written {
-        final Map<TicketId, Ticket> tickets = new HashMap<>();
-        final java.util.Set<TicketId> dueKnown = new java.util.HashSet<>();
-    }
+    private record Kept(Ticket ticket, boolean dueStored) {}
 
     private void written(Ticket t, boolean inserted) {
-        Written written = writtenInThisTransaction(true);
+        Map<TicketId, Kept> written = writtenInThisTransaction(true);
         if (written != null) {
-            written.tickets.put(t.id(), t);
-            if (inserted) {
-                written.dueKnown.add(t.id());
-            } else {
-                written.dueKnown.remove(t.id());
-            }
+            written.put(t.id(), new Kept(t, inserted));
         }
     }
 
     private void forget(TicketId id) {
-        Written written = writtenInThisTransaction(false);
+        Map<TicketId, Kept> written = writtenInThisTransaction(false);
         if (written != null) {
-            written.tickets.remove(id);
-            written.dueKnown.remove(id);
+            written.remove(id);
         }
     }
 
-    private static @Nullable Written writtenInThisTransaction(boolean create) {
-        return TransactionScoped.value(WRITTEN, create ? Written::new : null);
+    /** The tickets this transaction wrote, by id (null outside a transaction, and when none and not {@code create}). */
+    private static @Nullable Map<TicketId, Kept> writtenInThisTransaction(boolean create) {
+        return TransactionScoped.value(WRITTEN, create ? HashMap::new : null);
     }
 
     /** The ticket if {@code viewer} may see it. */
@@ -199,11 +190,11 @@ class Tickets {
 
     /** The ticket whatever the viewer: for system work (schedules, merges) only. */
     Optional<Ticket> byNumber(TicketNumber number) {
-        Written written = writtenInThisTransaction(false);
+        Map<TicketId, Kept> written = writtenInThisTransaction(false);
         if (written != null) {
-            for (Ticket t : written.tickets.values()) {
-                if (t.number().equals(number)) {
-                    return Optional.of(t);
+            for (Kept kept : written.values()) {
+                if (kept.ticket().number().equals(number)) {
+                    return Optional.of(kept.ticket());
                 }
             }
         }
@@ -211,9 +202,10 @@ class Tickets {
     }
 
     Optional<Ticket> byId(TicketId id) {
-        Written written = writtenInThisTransaction(false);
-        if (written != null && written.tickets.containsKey(id)) {
-            return Optional.of(written.tickets.get(id));
+        Map<TicketId, Kept> written = writtenInThisTransaction(false);
+        Kept kept = written == null ? null : written.get(id);
+        if (kept != null) {
+            return Optional.of(kept.ticket());
         }
         return jdbc.sql(SELECT + " where t.id = :id").param("id", id.value()).query(Tickets::row).optional();
     }
