@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.baton.attachment.StoredAttachment;
 import org.baton.identity.CurrentUser;
@@ -48,7 +49,7 @@ class TicketDesk {
 
     private static final int RETRIES = 3;
 
-    private final List<OpeningForecast> forecasts;
+    private final Optional<OpeningForecast> forecast;
     private final Tickets tickets;
     private final Timeline timeline;
     private final TicketAttachments files;
@@ -61,9 +62,9 @@ class TicketDesk {
     private final Duration firstContactWindow;
 
     TicketDesk(Tickets tickets, Timeline timeline, TicketAttachments files, Outbox outbox, Directory directory, CustomerNotices notices,
-            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, List<OpeningForecast> forecasts,
+            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, Optional<OpeningForecast> forecast,
             @Value("${baton.tickets.first-contact-window:PT30M}") Duration firstContactWindow) {
-        this.forecasts = List.copyOf(forecasts);
+        this.forecast = forecast;
         this.tickets = tickets;
         this.timeline = timeline;
         this.files = files;
@@ -322,13 +323,9 @@ class TicketDesk {
         return latest(created);
     }
 
-    /** The new ticket with what the other modules forecast for it (its nearest service-level due instant). */
+    /** The new ticket with its nearest service-level due instant, as the SLA module forecasts it. */
     private Ticket forecast(Ticket opening) {
-        Ticket t = opening;
-        for (OpeningForecast forecast : forecasts) {
-            t = t.withSlaDueAt(forecast.nearestDue(t));
-        }
-        return t;
+        return forecast.map(f -> opening.withSlaDueAt(f.nearestDue(opening))).orElse(opening);
     }
 
     /** The ticket as its listeners left it (the SLA module records its nearest due instant), read from this transaction. */
