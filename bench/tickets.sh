@@ -15,12 +15,19 @@
 #   --url/--user/--password   another database
 #   --build            rebuild the jar first (it is also rebuilt when missing or older than src/ or pom.xml)
 #   --virtual          virtual threads in the load client instead of platform threads
+#   --sla-rate R       SLA thresholds (warnings, breaches) due per second over the run (default 5), see below
+#   --keep-sla         leave the SLA clocks as they are instead of seeding them (the sweep's load then depends on the
+#                      clocks earlier runs left: a few hours after a seed, ~100k first-response clocks come due together)
 #   --tickets N, --open N   sizes for the generator when it runs
 #   -- ARGS...         more options: -X.../-D... go to Baton's JVM, the rest to Baton
 #
 # It generates the desk if the database has no tickets (an H2 file: if it does not exist), reads the tickets and customers the workload
 # uses, starts Baton (java -Xmx2g -jar target/baton-*.jar, BATON_DB_POOL_SIZE=20, --baton.demo=false),
 # waits for /actuator/health/readiness, waits until the machine is quiet, runs bench/src/DeskLoad.java,
+# Before Baton starts it seeds the SLA clocks (bench/src/SlaBench.java seed, as bench/sla.sh does: a RUNNING first-response
+# and resolution clock per open ticket, every older clock and firing replaced) so that the sweep fires --sla-rate
+# thresholds per second, spread uniformly over the run, and none of the other clocks comes due during it: the sweep's
+# share of the load is the same on every run, whenever the desk was seeded. The column SLA/s shows what it fired.
 # stops Baton (SIGTERM, SIGKILL after 20 s; also on failure or Ctrl-C) and prints per operation:
 # requests, throughput, p50/p95/p99/max latency, errors, and CPU ms per request of Baton, PostgreSQL,
 # the load client and the rest of the machine, and the hypervisor steal share (from /proc, over the measured window).
@@ -30,7 +37,7 @@ cd "$(dirname "$0")/.."
 REPO=$(pwd)
 
 DB=postgresql URL= DB_USER= DB_PASSWORD= CLIENTS=16 SECONDS_=20 WARMUP=5 JVM_WARMUP=10 OPS=create,reply,transition,list,get
-SKIP_GEN=0 PORT= BUILD=0 VIRTUAL= GEN_ARGS=() JVM_EXTRA=() APP_EXTRA=()
+SKIP_GEN=0 PORT= BUILD=0 VIRTUAL= SLA_RATE=5 KEEP_SLA=0 GEN_ARGS=() JVM_EXTRA=() APP_EXTRA=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB=$2; shift ;;
@@ -46,6 +53,8 @@ while [ $# -gt 0 ]; do
     --port) PORT=$2; shift ;;
     --build) BUILD=1 ;;
     --virtual) VIRTUAL=--virtual ;;
+    --sla-rate) SLA_RATE=$2; shift ;;
+    --keep-sla) KEEP_SLA=1 ;;
     --tickets|--open) GEN_ARGS+=("$1" "$2"); shift ;;
     --) shift
         for a in "$@"; do case "$a" in -X*|-D*|-agent*|-javaagent*) JVM_EXTRA+=("$a") ;; *) APP_EXTRA+=("$a") ;; esac; done
@@ -130,6 +139,16 @@ trap 'exit 130' INT TERM
 echo "== reading the workset from the database"
 "$JAVA" -cp "$CP" -Dlogback.configurationFile="$REPO/bench/src/logback-bench.xml" "$REPO/bench/src/DeskLoad.java" prepare \
   --url "$URL" --user "$DB_USER" --password "$DB_PASSWORD" --clients "$CLIENTS" --tokens "$REPO/bench/.tokens" --out "$WORK/workset.txt"
+
+if [ $KEEP_SLA = 0 ]; then
+  # the run's length, generously: Baton's start and the quiet wait, the JVM warm-up and every operation
+  n_ops=$(tr ',' '\n' <<<"$OPS" | grep -c .)
+  SLA_WINDOW=$(( 120 + n_ops * (JVM_WARMUP + WARMUP + SECONDS_) + 60 ))
+  SLA_FIRINGS=$(awk -v r="$SLA_RATE" -v w="$SLA_WINDOW" 'BEGIN { printf "%d", r * w }')
+  echo "== seeding the SLA clocks: ${SLA_RATE} thresholds/s due over the next ${SLA_WINDOW} s (${SLA_FIRINGS}), the rest after the run"
+  "$JAVA" -cp "$CP" "$REPO/bench/src/SlaBench.java" seed --url "$URL" --user "$DB_USER" --password "$DB_PASSWORD" \
+    --window "$SLA_WINDOW" --firings "$SLA_FIRINGS" --lead 20 --out "$WORK/sla-seed.txt"
+fi
 
 PORT=${PORT:-$(free_port)}
 start_baton

@@ -244,7 +244,7 @@ public class DeskLoad {
     }
 
     record Result(String op, long requests, double perSecond, double p50, double p95, double p99, double max, long errors,
-            double batonCpu, double pgCpu, double clientCpu, double otherCpu, double stealPct) {}
+            double batonCpu, double pgCpu, double clientCpu, double otherCpu, double stealPct, double slaFiringsPerSecond) {}
 
     void run() throws Exception {
         System.out.printf("   load: %d %s threads per operation, %d s warm-up + %d s measured each, against %s%n", clients,
@@ -265,15 +265,16 @@ public class DeskLoad {
             System.out.printf("   %-10s done: %,d requests, %.1f/s, p50 %.1f ms, %d errors%n", name, res.requests(), res.perSecond(), res.p50(), res.errors());
         }
         System.out.println();
-        String head = String.format("%-11s %7s %9s %8s %8s %8s %8s %8s %7s | %9s %9s %9s %9s | %6s", "operation", "clients", "requests",
-                "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "Baton CPU", "PG CPU", "client", "other", "steal");
+        String head = String.format("%-11s %7s %9s %8s %8s %8s %8s %8s %7s | %9s %9s %9s %9s | %6s | %6s", "operation", "clients", "requests",
+                "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "Baton CPU", "PG CPU", "client", "other", "steal", "SLA/s");
         System.out.println(head);
         System.out.println(" ".repeat(head.indexOf('|')) + "|" + String.format("%40s", "CPU ms per request"));
         for (Result x : results) {
-            System.out.printf(Locale.ROOT, "%-11s %7d %,9d %8.1f %8.1f %8.1f %8.1f %8.1f %7d | %9.2f %9.2f %9.2f %9.2f | %5.0f%%%n", x.op(), clients,
-                    x.requests(), x.perSecond(), x.p50(), x.p95(), x.p99(), x.max(), x.errors(), x.batonCpu(), x.pgCpu(), x.clientCpu(), x.otherCpu(),
-                    x.stealPct());
+            System.out.printf(Locale.ROOT, "%-11s %7d %,9d %8.1f %8.1f %8.1f %8.1f %8.1f %7d | %9.2f %9.2f %9.2f %9.2f | %5.0f%% | %6.1f%n", x.op(),
+                    clients, x.requests(), x.perSecond(), x.p50(), x.p95(), x.p99(), x.max(), x.errors(), x.batonCpu(), x.pgCpu(), x.clientCpu(),
+                    x.otherCpu(), x.stealPct(), x.slaFiringsPerSecond());
         }
+        System.out.println("   (SLA/s: warnings and breaches the SLA sweep fired per second during the window, from Baton's baton_sla_firings_total)");
     }
 
     Result measure(String name, Op op, int warmup, int seconds) throws Exception {
@@ -327,8 +328,10 @@ public class DeskLoad {
         }
         sleepUntil(measureStart);
         Cpu before = Cpu.read(pid);
+        double firingsBefore = seconds > 0 ? slaFirings() : 0;
         sleepUntil(measureEnd);
         Cpu after = Cpu.read(pid);
+        double firingsAfter = seconds > 0 ? slaFirings() : 0;
         done.await();
 
         int total = 0;
@@ -347,7 +350,27 @@ public class DeskLoad {
                 (after.baton() - before.baton()) / per, (after.pg() - before.pg()) / per, (after.self() - before.self()) / per,
                 Math.max(0, (after.machine() - before.machine()) - (after.baton() - before.baton()) - (after.pg() - before.pg())
                         - (after.self() - before.self())) / per,
-                after.all() > before.all() ? 100 * (after.steal() - before.steal()) / (after.all() - before.all()) : 0);
+                after.all() > before.all() ? 100 * (after.steal() - before.steal()) / (after.all() - before.all()) : 0,
+                (firingsAfter - firingsBefore) / Math.max(1, seconds));
+    }
+
+    static final Pattern SLA_FIRINGS = Pattern.compile("(?m)^baton_sla_firings_total\\{[^}]*} ([0-9.eE+-]+)$");
+
+    /** The SLA sweep's warnings and breaches so far (all kinds), from Baton's Prometheus scrape; NaN when it cannot be read. */
+    double slaFirings() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            double sum = 0;
+            Matcher m = SLA_FIRINGS.matcher(r.body());
+            while (m.find()) sum += Double.parseDouble(m.group(1));
+            return sum;
+        } catch (IOException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
     }
 
     void error(String op, HttpRequest request, String what) {

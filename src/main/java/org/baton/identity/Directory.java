@@ -1,7 +1,9 @@
 package org.baton.identity;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Read-only look-ups of organizations, users and support groups, for every module. */
 public interface Directory {
@@ -24,6 +26,9 @@ public interface Directory {
     Optional<SupportGroup> supportGroup(SupportGroupId id);
 
     List<SupportGroup> supportGroups();
+
+    /** Those of {@code ids} who are active members of staff (in one look-up, however many there are). */
+    Set<UserId> activeStaffAmong(Collection<UserId> ids);
 
     /** The active members of staff who have {@code role} (for example every coordinator), by display name. */
     List<User> activeStaff(Role role);

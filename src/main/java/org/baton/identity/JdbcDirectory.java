@@ -1,5 +1,6 @@
 package org.baton.identity;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,11 @@ class JdbcDirectory implements Directory {
     @Override
     public Optional<User> user(UserId id) {
         return users.byId(id);
+    }
+
+    @Override
+    public Set<UserId> activeStaffAmong(Collection<UserId> ids) {
+        return users.activeStaffAmong(ids);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,19 @@ class Users {
                 .param("role", role.name())
                 .query(Users::row)
                 .list());
+    }
+
+    Set<UserId> activeStaffAmong(Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Set<UserId> found = new HashSet<>();
+        jdbc.sql("select id from users where active and role <> 'CUSTOMER' and id in (:ids)")
+                .param("ids", ids.stream().map(UserId::value).distinct().toList())
+                .query(rs -> {
+                    found.add(new UserId(requiredUuid(rs, "id")));
+                });
+        return found;
     }
 
     Optional<User> byId(UserId id) {

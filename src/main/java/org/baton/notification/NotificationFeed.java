@@ -12,7 +12,6 @@ import org.baton.sla.SlaWarningReached;
 import org.baton.ticket.CommentAdded;
 import org.baton.ticket.Ticket;
 import org.baton.ticket.TicketHandedOff;
-import org.baton.ticket.TicketId;
 import org.baton.ticket.TicketQueries;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -53,8 +52,8 @@ class NotificationFeed {
         }
         String groupName = group.map(SupportGroup::name).orElse("another group");
         String assignee = event.assigneeId() == null ? "" : directory.user(event.assigneeId()).map(u -> " (" + u.displayName() + ")").orElse("");
-        tell(to, "handoff:" + event.ticketId() + ":" + event.occurredAt(), NotificationKind.HANDED_OFF, event.ticketId(),
-                event.number() + " was handed off to " + groupName + assignee + subject(event.ticketId()), event.occurredAt());
+        tell(to, "handoff:" + event.ticketId() + ":" + event.occurredAt(), NotificationKind.HANDED_OFF, tickets.find(event.ticketId()),
+                event.number() + " was handed off to " + groupName + assignee, event.occurredAt());
     }
 
     /** The people the SLA module warned. */
@@ -62,8 +61,8 @@ class NotificationFeed {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(SlaWarningReached event) {
         tell(event.notified(), "sla-warning:" + event.ticketId() + ":" + event.target() + ":" + event.percent() + ":" + event.dueAt(),
-                NotificationKind.SLA_WARNING, event.ticketId(), event.number() + ": " + event.percent() + " % of the "
-                        + event.target().label().toLowerCase() + " target is used" + subject(event.ticketId()), event.occurredAt());
+                NotificationKind.SLA_WARNING, tickets.find(event.ticketId()), event.number() + ": " + event.percent() + " % of the "
+                        + event.target().label().toLowerCase() + " target is used", event.occurredAt());
     }
 
     /** The people the SLA module told of the breach. */
@@ -71,8 +70,8 @@ class NotificationFeed {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(SlaBreached event) {
         tell(event.notified(), "sla-breach:" + event.ticketId() + ":" + event.target() + ":" + event.dueAt(),
-                NotificationKind.SLA_BREACHED, event.ticketId(), event.number() + " missed its "
-                        + event.target().label().toLowerCase() + " target" + subject(event.ticketId()), event.occurredAt());
+                NotificationKind.SLA_BREACHED, tickets.find(event.ticketId()), event.number() + " missed its "
+                        + event.target().label().toLowerCase() + " target", event.occurredAt());
     }
 
     /** A customer's reply: the owner and the assignee. */
@@ -82,7 +81,8 @@ class NotificationFeed {
         if (!event.byCustomer()) {
             return;
         }
-        tickets.find(event.ticketId()).ifPresent(t -> {
+        Optional<Ticket> ticket = tickets.find(event.ticketId());
+        ticket.ifPresent(t -> {
             Set<UserId> to = new LinkedHashSet<>();
             if (t.ownerId() != null) {
                 to.add(t.ownerId());
@@ -91,24 +91,18 @@ class NotificationFeed {
                 to.add(t.assigneeId());
             }
             String who = t.requesterName().isBlank() ? "The customer" : t.requesterName();
-            tell(to, "reply:" + event.ticketId() + ":" + event.occurredAt(), NotificationKind.CUSTOMER_REPLIED, event.ticketId(),
-                    who + " replied on " + event.number() + ": " + t.subject(), event.occurredAt());
+            tell(to, "reply:" + event.ticketId() + ":" + event.occurredAt(), NotificationKind.CUSTOMER_REPLIED, ticket,
+                    who + " replied on " + event.number(), event.occurredAt());
         });
     }
 
-    private void tell(Set<UserId> people, String sourceKey, NotificationKind kind, TicketId ticketId, String text, Instant at) {
-        Optional<Ticket> ticket = tickets.find(ticketId);
-        if (ticket.isEmpty()) {
+    /** Tells the active members of staff among {@code people}: {@code text}, then the ticket's subject. */
+    private void tell(Set<UserId> people, String sourceKey, NotificationKind kind, Optional<Ticket> ticket, String text, Instant at) {
+        if (ticket.isEmpty() || people.isEmpty()) {
             return;
         }
-        for (UserId person : people) {
-            if (directory.user(person).filter(u -> u.active() && u.role().isStaff()).isPresent()) {
-                notifications.add(person, sourceKey, kind, ticketId, ticket.get().number(), text, at);
-            }
-        }
-    }
-
-    private String subject(TicketId id) {
-        return tickets.find(id).map(t -> ": " + t.subject()).orElse("");
+        Set<UserId> staff = directory.activeStaffAmong(people);
+        Ticket t = ticket.get();
+        notifications.addAll(people.stream().filter(staff::contains).toList(), sourceKey, kind, t.id(), t.number(), text + ": " + t.subject(), at);
     }
 }

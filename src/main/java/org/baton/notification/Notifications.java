@@ -8,6 +8,7 @@ import org.baton.identity.UserId;
 import org.baton.shared.SqlValues;
 import org.baton.ticket.TicketId;
 import org.baton.ticket.TicketNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,29 +17,29 @@ import org.springframework.stereotype.Repository;
 class Notifications {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    Notifications(JdbcClient jdbc) {
+    Notifications(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /**
-     * Tells {@code user} once per {@code sourceKey}: a second call with the same key (a redelivered event) changes
-     * nothing. Returns whether a notification was added.
+     * Tells each of {@code users} once per {@code sourceKey} (a second call with the same key, a redelivered event, changes nothing), in one batch of statements (an SLA
+     * warning tells a whole group at once).
      */
-    boolean add(UserId user, String sourceKey, NotificationKind kind, TicketId ticketId, TicketNumber number, String text,
+    void addAll(Collection<UserId> users, String sourceKey, NotificationKind kind, TicketId ticketId, TicketNumber number, String text,
             Instant at) {
-        return jdbc.sql("""
-                insert into notifications (id, user_id, kind, source_key, ticket_id, ticket_number, text, created_at)
-                values (:id, :user, :kind, :source, :ticket, :number, :text, :at) on conflict do nothing""")
-                .param("id", UUID.randomUUID())
-                .param("user", user.value())
-                .param("kind", kind.name())
-                .param("source", sourceKey)
-                .param("ticket", ticketId.value())
-                .param("number", number.value())
-                .param("text", text.length() > 500 ? text.substring(0, 499) + "…" : text)
-                .param("at", SqlValues.timestamp(at))
-                .update() == 1;
+        if (users.isEmpty()) {
+            return;
+        }
+        String shown = text.length() > 500 ? text.substring(0, 499) + "…" : text;
+        List<Object[]> rows = users.stream()
+                .map(user -> new Object[] {UUID.randomUUID(), user.value(), kind.name(), sourceKey, ticketId.value(), number.value(), shown,
+                        SqlValues.timestamp(at)})
+                .toList();
+        batch.batchUpdate("insert into notifications (id, user_id, kind, source_key, ticket_id, ticket_number, text, created_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", rows);
     }
 
     /** The newest of {@code user}'s notifications, unread first. */

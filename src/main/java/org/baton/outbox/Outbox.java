@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,11 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class Outbox {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final JsonMapper json;
     private final Clock clock;
 
-    Outbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    Outbox(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
         this.clock = clock;
     }
@@ -54,6 +57,21 @@ public class Outbox {
                 .param("now", timestamp(now))
                 .update();
         return id;
+    }
+
+    /** Adds messages to the outbox within the caller's transaction, in one batch of statements; it fails if there is none. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueueAll(List<OutboxMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        Object now = timestamp(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        batch.batchUpdate("insert into outbox (id, kind, aggregate_id, recipient, subject, payload, created_at, next_attempt_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)",
+                messages.stream()
+                        .map(m -> new Object[] {UUID.randomUUID(), m.kind(), m.aggregateId(), m.recipient(), m.subject(),
+                                json.writeValueAsString(m.payload()), now, now})
+                        .toList());
     }
 
     /** The messages about one record (a ticket), oldest first. */

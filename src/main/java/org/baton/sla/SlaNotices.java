@@ -114,6 +114,7 @@ class SlaNotices {
     private Set<UserId> send(Set<UserId> recipients, Ticket ticket, TargetClock clock, String template, String subject, int percent,
             Instant at, Lookups look) {
         Set<UserId> sent = new LinkedHashSet<>();
+        java.util.List<OutboxMessage> messages = new java.util.ArrayList<>();
         for (UserId id : recipients) {
             @Nullable User user = look.user(id).filter(User::active).orElse(null);
             if (user == null || !user.role().isStaff()) {
@@ -129,9 +130,10 @@ class SlaNotices {
             payload.put("percent", percent);
             payload.put("dueAt", Texts.text(clock.dueAt()));
             payload.put("firedAt", at.toString());
-            outbox.enqueue(new OutboxMessage(KIND, ticket.id().value(), user.email(), subject, payload));
+            messages.add(new OutboxMessage(KIND, ticket.id().value(), user.email(), subject, payload));
             sent.add(user.id());
         }
+        outbox.enqueueAll(messages);
         return sent;
     }
 }

@@ -1,5 +1,7 @@
 package org.baton.sla;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -29,9 +31,12 @@ class SlaSweep {
     private final SlaNotices notices;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final Counter warningsFired;
+    private final Counter breachesFired;
 
     SlaSweep(Clocks clocks, ServiceLevelPolicies policies, BusinessCalendars calendars, TicketQueries tickets,
-            TicketRecords records, SlaNotices notices, ApplicationEventPublisher events, TransactionTemplate transactions) {
+            TicketRecords records, SlaNotices notices, ApplicationEventPublisher events, TransactionTemplate transactions,
+            MeterRegistry meters) {
         this.clocks = clocks;
         this.policies = policies;
         this.calendars = calendars;
@@ -40,32 +45,46 @@ class SlaSweep {
         this.notices = notices;
         this.events = events;
         this.transactions = transactions;
+        this.warningsFired = Counter.builder("baton.sla.firings").tag("kind", "warning")
+                .description("SLA and OLA thresholds fired (committed): warnings before the due time, and breaches").register(meters);
+        this.breachesFired = Counter.builder("baton.sla.firings").tag("kind", "breach")
+                .description("SLA and OLA thresholds fired (committed): warnings before the due time, and breaches").register(meters);
     }
 
     /** Fires up to {@code limit} clocks due by {@code now}; returns how many clocks it looked at. */
     int fireDue(Instant now, int limit) {
-        return Objects.requireNonNull(transactions.execute(tx -> {
+        int[] fired = new int[2]; // warnings, breaches: counted once the transaction has committed
+        int looked = Objects.requireNonNull(transactions.execute(tx -> {
             List<TargetClock> due = clocks.lockDue(now, limit);
             SlaNotices.Lookups lookups = notices.lookups();
             for (TargetClock clock : due) {
-                fire(clock, now, lookups);
+                int percent = fire(clock, now, lookups);
+                if (percent > 0) {
+                    fired[percent >= 100 ? 1 : 0]++;
+                }
             }
             return due.size();
         }));
+        warningsFired.increment(fired[0]);
+        breachesFired.increment(fired[1]);
+        return looked;
     }
 
-    private void fire(TargetClock clock, Instant now, SlaNotices.Lookups lookups) {
+    /** Fires the clock's threshold when one has passed; returns the percent it fired, 0 when nothing fired. */
+    private int fire(TargetClock clock, Instant now, SlaNotices.Lookups lookups) {
         Ticket ticket = tickets.find(clock.ticketId()).orElseThrow();
         ClockWork w = new ClockWork(ticket, List.of(clock), policies, calendars);
         BusinessTime calendar = w.calendar(clock);
         List<Integer> warnings = w.warnings(clock);
         int percent = clock.thresholdPassed(calendar, warnings, now);
         TargetClock next = clock;
+        boolean firedNow = false;
         if (percent > 0) {
             Instant due = Objects.requireNonNull(clock.dueAt(calendar));
             Instant firesAt = Objects.requireNonNullElse(clock.thresholdAt(calendar, percent), now);
             next = clock.fired(percent, due);
             if (clocks.recordFiring(clock.id(), percent, firesAt, now)) {
+                firedNow = true;
                 TargetClock shown = next.scheduled(calendar, warnings);
                 if (percent >= 100) {
                     var notified = notices.breach(ticket, shown, now, lookups);
@@ -82,5 +101,6 @@ class SlaSweep {
         if (!clocks.save(next.scheduled(calendar, warnings))) {
             throw new IllegalStateException("clock " + clock.id() + " changed under a lock");
         }
+        return firedNow ? percent : 0;
     }
 }

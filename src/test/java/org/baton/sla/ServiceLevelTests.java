@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +46,7 @@ class ServiceLevelTests {
     @Autowired TicketQueries tickets;
     @Autowired JdbcClient jdbc;
     @Autowired TicketServiceLevels countdowns;
+    @Autowired MeterRegistry meters;
 
     Organization org;
     SupportGroup desk;
@@ -227,11 +229,14 @@ class ServiceLevelTests {
         String number = portalIncident();
         var ticket = tickets.find(TicketNumber.parse(number).orElseThrow()).orElseThrow();
         Instant created = ticket.createdAt();
+        // the meter counts every committed firing of the sweep (other tickets' clocks fire in these sweeps too)
+        double warningsBefore = firings("warning") - recorded("percent < 100"), breachesBefore = firings("breach") - recorded("percent >= 100");
 
         sweep.fireDue(created.plus(Duration.ofMinutes(22)), 10_000);
         assertThat(staffNotices(ticket.id().value())).isEmpty();
 
         sweep.fireDue(created.plus(Duration.ofMinutes(23)), 10_000);
+        assertThat(firings("warning") - warningsBefore).as("baton.sla.firings{kind=warning}").isEqualTo(recorded("percent < 100"));
         var warnings = staffNotices(ticket.id().value());
         assertThat(warnings).extracting(PendingMessage::subject).allMatch(s -> s.contains("First response target 75% used"));
         assertThat(warnings).extracting(PendingMessage::recipient).contains(coordinator.email());
@@ -239,6 +244,9 @@ class ServiceLevelTests {
         // 90 % and the breach have both passed by now: one notice (the breach) says it all
         sweep.fireDue(created.plus(Duration.ofMinutes(31)), 10_000);
         sweep.fireDue(created.plus(Duration.ofMinutes(32)), 10_000);
+        assertThat(firings("breach") - breachesBefore).as("baton.sla.firings{kind=breach}").isEqualTo(recorded("percent >= 100"))
+                .isGreaterThan(0);
+        assertThat(firings("warning") - warningsBefore).as("baton.sla.firings{kind=warning}").isEqualTo(recorded("percent < 100"));
         var all = staffNotices(ticket.id().value());
         var breaches = all.stream().filter(m -> m.payload().contains("SLA_BREACH")).toList();
         assertThat(breaches).extracting(PendingMessage::recipient).contains(coordinator.email()).doesNotHaveDuplicates();
@@ -413,6 +421,14 @@ class ServiceLevelTests {
 
     MvcTestResult postTicket(String token, String number, String what, String json) {
         return post(token, "/api/v1/tickets/" + number + "/" + what, json);
+    }
+
+    private double firings(String kind) {
+        return meters.get("baton.sla.firings").tag("kind", kind).counter().count();
+    }
+
+    private double recorded(String condition) {
+        return jdbc.sql("select count(*) from sla_firings where " + condition).query(Long.class).single();
     }
 
     static void ok(MvcTestResult result) {
