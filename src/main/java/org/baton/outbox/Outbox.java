@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.baton.shared.Uuids;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,7 +45,7 @@ public class Outbox {
     /** Adds a message to the outbox within the caller's transaction; it fails if there is none. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID enqueue(OutboxMessage message) {
-        UUID id = UUID.randomUUID();
+        UUID id = Uuids.timeOrdered();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("insert into outbox (id, kind, aggregate_id, recipient, subject, payload, created_at, next_attempt_at) "
                         + "values (:id, :kind, :aggregate, :recipient, :subject, :payload, :now, :now)")
@@ -69,7 +70,7 @@ public class Outbox {
         batch.batchUpdate("insert into outbox (id, kind, aggregate_id, recipient, subject, payload, created_at, next_attempt_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)",
                 messages.stream()
-                        .map(m -> new Object[] {UUID.randomUUID(), m.kind(), m.aggregateId(), m.recipient(), m.subject(),
+                        .map(m -> new Object[] {Uuids.timeOrdered(), m.kind(), m.aggregateId(), m.recipient(), m.subject(),
                                 json.writeValueAsString(m.payload()), now, now})
                         .toList());
     }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.baton.calendar.BusinessTime;
 import org.baton.calendar.CalendarId;
 import org.baton.identity.SupportGroupId;
+import org.baton.shared.Uuids;
 import org.baton.ticket.TicketId;
 import org.jspecify.annotations.Nullable;
 
@@ -51,7 +52,7 @@ record TargetClock(UUID id, TicketId ticketId, ServiceTarget target, int cycle, 
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("a target's business time must be positive: " + amount);
         }
-        return new TargetClock(UUID.randomUUID(), ticket, target, cycle, policyId, group, calendar, amount, promisedAt, at,
+        return new TargetClock(Uuids.timeOrdered(), ticket, target, cycle, policyId, group, calendar, amount, promisedAt, at,
                 State.RUNNING, List.of(), null, 0, null, 0, null, null, null, null, -1, List.of());
     }
 

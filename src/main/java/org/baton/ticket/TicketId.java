@@ -1,12 +1,14 @@
 package org.baton.ticket;
 
 import java.util.UUID;
+import org.baton.shared.Uuids;
 
 /** Identifies one ticket internally (an opaque UUID); people and the API use its {@link TicketNumber}. */
 public record TicketId(UUID value) {
 
-    public static TicketId random() {
-        return new TicketId(UUID.randomUUID());
+    /** A new ticket's id: time-ordered, so that new tickets and their events are written at the end of their indexes. */
+    public static TicketId newId() {
+        return new TicketId(Uuids.timeOrdered());
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.baton.identity.UserId;
 import org.baton.shared.InvalidInput;
 import org.baton.shared.NotFound;
 import org.baton.shared.Refused;
+import org.baton.shared.Uuids;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -63,7 +64,7 @@ class TicketLinks {
         check(source, kind, target);
         jdbc.sql("insert into ticket_links (id, kind, source_id, target_id, created_by, created_at) "
                         + "values (:id, :kind, :source, :target, :by, :at)")
-                .param("id", UUID.randomUUID())
+                .param("id", Uuids.timeOrdered())
                 .param("kind", kind.name())
                 .param("source", source.id().value())
                 .param("target", target.id().value())
