@@ -51,6 +51,13 @@ class OperationalScheduleTests {
                 "Patch the file servers — 2100-01");
         assertThat(first).isGreaterThanOrEqualTo(3);
         assertThat(again).isZero();
+        // a run that read the schedule before the first one moved it on (another node) tries the same periods again:
+        // the database's unique (schedule, period) refuses each second task, and nothing of those runs is kept
+        jdbc.sql("update ticket_schedules set next_period = :p where id = :id")
+                .param("p", java.time.LocalDate.parse("2099-11-01")).param("id", java.util.UUID.fromString(id)).update();
+        assertThat(schedules.createDueTasks(Instant.parse("2100-01-15T08:10:00Z"))).isZero();
+        assertThat(jdbc.sql("select count(*) from tickets where schedule_id = :id").param("id", java.util.UUID.fromString(id))
+                .query(Long.class).single()).isEqualTo(3);
         String number = jdbc.sql("select number from tickets where schedule_id = :id and schedule_period = :p")
                 .param("id", java.util.UUID.fromString(id)).param("p", java.time.LocalDate.parse("2099-12-01")).query(String.class).single();
         MvcTestResult task = desk.get(desk.aliceToken, number);
