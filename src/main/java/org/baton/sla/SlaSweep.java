@@ -23,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class SlaSweep {
 
+    private static final String FIRINGS_HELP = "SLA and OLA thresholds fired (committed): warnings before the due time, and breaches";
+
     private final Clocks clocks;
     private final ServiceLevelPolicies policies;
     private final BusinessCalendars calendars;
@@ -46,9 +48,9 @@ class SlaSweep {
         this.events = events;
         this.transactions = transactions;
         this.warningsFired = Counter.builder("baton.sla.firings").tag("kind", "warning")
-                .description("SLA and OLA thresholds fired (committed): warnings before the due time, and breaches").register(meters);
+                .description(FIRINGS_HELP).register(meters);
         this.breachesFired = Counter.builder("baton.sla.firings").tag("kind", "breach")
-                .description("SLA and OLA thresholds fired (committed): warnings before the due time, and breaches").register(meters);
+                .description(FIRINGS_HELP).register(meters);
     }
 
     /** Fires up to {@code limit} clocks due by {@code now}; returns how many clocks it looked at. */
