@@ -75,7 +75,7 @@ class InboundMessages {
             jdbcTemplate.batchUpdate("insert into mail_intake (id, mailbox, message_key, message_id, from_address, subject, raw, size_bytes, "
                             + "state, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?) on conflict do nothing",
                     batch, 100, (ps, m) -> {
-                        ps.setObject(1, Uuids.timeOrdered());
+                        ps.setObject(1, Uuids.timeOrdered(now));
                         ps.setString(2, box);
                         ps.setString(3, m.key());
                         ps.setString(4, m.summary().messageId() == null ? null : InboundParser.clip(m.summary().messageId(), 998));

@@ -36,7 +36,7 @@ class Notifications {
         }
         String shown = text.length() > 500 ? text.substring(0, 499) + "…" : text;
         List<Object[]> rows = users.stream()
-                .map(user -> new Object[] {Uuids.timeOrdered(), user.value(), kind.name(), sourceKey, ticketId.value(), number.value(), shown,
+                .map(user -> new Object[] {Uuids.timeOrdered(at), user.value(), kind.name(), sourceKey, ticketId.value(), number.value(), shown,
                         SqlValues.timestamp(at)})
                 .toList();
         batch.batchUpdate("insert into notifications (id, user_id, kind, source_key, ticket_id, ticket_number, text, created_at) "

@@ -45,8 +45,8 @@ public class Outbox {
     /** Adds a message to the outbox within the caller's transaction; it fails if there is none. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID enqueue(OutboxMessage message) {
-        UUID id = Uuids.timeOrdered();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        UUID id = Uuids.timeOrdered(now);
         jdbc.sql("insert into outbox (id, kind, aggregate_id, recipient, subject, payload, created_at, next_attempt_at) "
                         + "values (:id, :kind, :aggregate, :recipient, :subject, :payload, :now, :now)")
                 .param("id", id)
@@ -66,11 +66,12 @@ public class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        Object now = timestamp(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Object now = timestamp(at);
         batch.batchUpdate("insert into outbox (id, kind, aggregate_id, recipient, subject, payload, created_at, next_attempt_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)",
                 messages.stream()
-                        .map(m -> new Object[] {Uuids.timeOrdered(), m.kind(), m.aggregateId(), m.recipient(), m.subject(),
+                        .map(m -> new Object[] {Uuids.timeOrdered(at), m.kind(), m.aggregateId(), m.recipient(), m.subject(),
                                 json.writeValueAsString(m.payload()), now, now})
                         .toList());
     }

@@ -1,5 +1,6 @@
 package org.baton.shared;
 
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -15,9 +16,9 @@ public final class Uuids {
 
     private Uuids() {}
 
-    /** A version 7 UUID for now. */
-    public static UUID timeOrdered() {
-        return timeOrdered(System.currentTimeMillis());
+    /** A version 7 UUID for a row written at {@code at} (the caller's clock: the millisecond it sorts by). */
+    public static UUID timeOrdered(Instant at) {
+        return timeOrdered(at.toEpochMilli());
     }
 
     static UUID timeOrdered(long epochMillis) {

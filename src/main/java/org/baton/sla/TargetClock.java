@@ -52,7 +52,7 @@ record TargetClock(UUID id, TicketId ticketId, ServiceTarget target, int cycle, 
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("a target's business time must be positive: " + amount);
         }
-        return new TargetClock(Uuids.timeOrdered(), ticket, target, cycle, policyId, group, calendar, amount, promisedAt, at,
+        return new TargetClock(Uuids.timeOrdered(at), ticket, target, cycle, policyId, group, calendar, amount, promisedAt, at,
                 State.RUNNING, List.of(), null, 0, null, 0, null, null, null, null, -1, List.of());
     }
 

@@ -88,7 +88,7 @@ public record Ticket(
             String requesterLocation, String requesterContact, Channel channel, String category, String subject, String description,
             @Nullable SupportGroupId workingGroupId, @Nullable String workingGroupName, @Nullable Instant dueAt,
             @Nullable UserId createdBy, Instant now) {
-        return new Ticket(TicketId.newId(), number, type, TicketStatus.NEW, null, impact, urgency, priority, organizationId,
+        return new Ticket(TicketId.newId(now), number, type, TicketStatus.NEW, null, impact, urgency, priority, organizationId,
                 organizationName, requesterId, requesterName, requesterLocation, requesterContact, channel, category, subject,
                 description, null, null, workingGroupId, workingGroupName, null, null, null, false, false, false, false, null, null,
                 null, null, null, null, dueAt, null, createdBy, now, now, null, null, null, -1);

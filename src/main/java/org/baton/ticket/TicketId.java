@@ -1,5 +1,6 @@
 package org.baton.ticket;
 
+import java.time.Instant;
 import java.util.UUID;
 import org.baton.shared.Uuids;
 
@@ -7,8 +8,8 @@ import org.baton.shared.Uuids;
 public record TicketId(UUID value) {
 
     /** A new ticket's id: time-ordered, so that new tickets and their events are written at the end of their indexes. */
-    public static TicketId newId() {
-        return new TicketId(Uuids.timeOrdered());
+    public static TicketId newId(Instant at) {
+        return new TicketId(Uuids.timeOrdered(at));
     }
 
     @Override

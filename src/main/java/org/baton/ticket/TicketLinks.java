@@ -64,7 +64,7 @@ class TicketLinks {
         check(source, kind, target);
         jdbc.sql("insert into ticket_links (id, kind, source_id, target_id, created_by, created_at) "
                         + "values (:id, :kind, :source, :target, :by, :at)")
-                .param("id", Uuids.timeOrdered())
+                .param("id", Uuids.timeOrdered(c.now()))
                 .param("kind", kind.name())
                 .param("source", source.id().value())
                 .param("target", target.id().value())
