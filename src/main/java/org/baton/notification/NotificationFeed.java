@@ -52,26 +52,28 @@ class NotificationFeed {
         }
         String groupName = group.map(SupportGroup::name).orElse("another group");
         String assignee = event.assigneeId() == null ? "" : directory.user(event.assigneeId()).map(u -> " (" + u.displayName() + ")").orElse("");
-        tell(to, "handoff:" + event.ticketId() + ":" + event.occurredAt(), NotificationKind.HANDED_OFF, tickets.find(event.ticketId()),
-                event.number() + " was handed off to " + groupName + assignee, event.occurredAt());
+        tickets.find(event.ticketId()).ifPresent(t -> tell(to, "handoff:" + event.ticketId() + ":" + event.occurredAt(),
+                NotificationKind.HANDED_OFF, t, event.number() + " was handed off to " + groupName + assignee, event.occurredAt()));
     }
 
     /** The people the SLA module warned. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(SlaWarningReached event) {
-        tell(event.notified(), "sla-warning:" + event.ticketId() + ":" + event.target() + ":" + event.percent() + ":" + event.dueAt(),
-                NotificationKind.SLA_WARNING, tickets.find(event.ticketId()), event.number() + ": " + event.percent() + " % of the "
-                        + event.target().label().toLowerCase() + " target is used", event.occurredAt());
+        tickets.find(event.ticketId()).ifPresent(t -> tell(event.notified(),
+                "sla-warning:" + event.ticketId() + ":" + event.target() + ":" + event.percent() + ":" + event.dueAt(),
+                NotificationKind.SLA_WARNING, t, event.number() + ": " + event.percent() + " % of the "
+                        + event.target().label().toLowerCase() + " target is used", event.occurredAt()));
     }
 
     /** The people the SLA module told of the breach. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(SlaBreached event) {
-        tell(event.notified(), "sla-breach:" + event.ticketId() + ":" + event.target() + ":" + event.dueAt(),
-                NotificationKind.SLA_BREACHED, tickets.find(event.ticketId()), event.number() + " missed its "
-                        + event.target().label().toLowerCase() + " target", event.occurredAt());
+        tickets.find(event.ticketId()).ifPresent(t -> tell(event.notified(),
+                "sla-breach:" + event.ticketId() + ":" + event.target() + ":" + event.dueAt(),
+                NotificationKind.SLA_BREACHED, t, event.number() + " missed its "
+                        + event.target().label().toLowerCase() + " target", event.occurredAt()));
     }
 
     /** A customer's reply: the owner and the assignee. */
@@ -81,8 +83,7 @@ class NotificationFeed {
         if (!event.byCustomer()) {
             return;
         }
-        Optional<Ticket> ticket = tickets.find(event.ticketId());
-        ticket.ifPresent(t -> {
+        tickets.find(event.ticketId()).ifPresent(t -> {
             Set<UserId> to = new LinkedHashSet<>();
             if (t.ownerId() != null) {
                 to.add(t.ownerId());
@@ -91,18 +92,17 @@ class NotificationFeed {
                 to.add(t.assigneeId());
             }
             String who = t.requesterName().isBlank() ? "The customer" : t.requesterName();
-            tell(to, "reply:" + event.ticketId() + ":" + event.occurredAt(), NotificationKind.CUSTOMER_REPLIED, ticket,
+            tell(to, "reply:" + event.ticketId() + ":" + event.occurredAt(), NotificationKind.CUSTOMER_REPLIED, t,
                     who + " replied on " + event.number(), event.occurredAt());
         });
     }
 
     /** Tells the active members of staff among {@code people}: {@code text}, then the ticket's subject. */
-    private void tell(Set<UserId> people, String sourceKey, NotificationKind kind, Optional<Ticket> ticket, String text, Instant at) {
-        if (ticket.isEmpty() || people.isEmpty()) {
+    private void tell(Set<UserId> people, String sourceKey, NotificationKind kind, Ticket t, String text, Instant at) {
+        if (people.isEmpty()) {
             return;
         }
         Set<UserId> staff = directory.activeStaffAmong(people);
-        Ticket t = ticket.get();
         notifications.addAll(people.stream().filter(staff::contains).toList(), sourceKey, kind, t.id(), t.number(), text + ": " + t.subject(), at);
     }
 }

@@ -26,8 +26,8 @@ class Notifications {
     }
 
     /**
-     * Tells each of {@code users} once per {@code sourceKey} (a second call with the same key, a redelivered event, changes nothing), in one batch of statements (an SLA
-     * warning tells a whole group at once).
+     * Tells each of {@code users} once per {@code sourceKey} (a second call with the same key, a redelivered event,
+     * changes nothing), in one batch of statements (an SLA warning tells a whole group at once).
      */
     void addAll(Collection<UserId> users, String sourceKey, NotificationKind kind, TicketId ticketId, TicketNumber number, String text,
             Instant at) {

@@ -42,22 +42,15 @@ public class Outbox {
         this.clock = clock;
     }
 
-    /** Adds a message to the outbox within the caller's transaction; it fails if there is none. */
+    private static final String INSERT = "insert into outbox (id, kind, aggregate_id, recipient, subject, payload, created_at, "
+            + "next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Adds a message to the outbox within the caller's transaction; it fails if there is none. Returns its id. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID enqueue(OutboxMessage message) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        UUID id = Uuids.timeOrdered(now);
-        jdbc.sql("insert into outbox (id, kind, aggregate_id, recipient, subject, payload, created_at, next_attempt_at) "
-                        + "values (:id, :kind, :aggregate, :recipient, :subject, :payload, :now, :now)")
-                .param("id", id)
-                .param("kind", message.kind())
-                .param("aggregate", message.aggregateId())
-                .param("recipient", message.recipient())
-                .param("subject", message.subject())
-                .param("payload", json.writeValueAsString(message.payload()))
-                .param("now", timestamp(now))
-                .update();
-        return id;
+        Object[] row = row(message, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        batch.update(INSERT, row);
+        return (UUID) row[0];
     }
 
     /** Adds messages to the outbox within the caller's transaction, in one batch of statements; it fails if there is none. */
@@ -66,14 +59,15 @@ public class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Object now = timestamp(at);
-        batch.batchUpdate("insert into outbox (id, kind, aggregate_id, recipient, subject, payload, created_at, next_attempt_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?)",
-                messages.stream()
-                        .map(m -> new Object[] {Uuids.timeOrdered(at), m.kind(), m.aggregateId(), m.recipient(), m.subject(),
-                                json.writeValueAsString(m.payload()), now, now})
-                        .toList());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        batch.batchUpdate(INSERT, messages.stream().map(m -> row(m, now)).toList());
+    }
+
+    /** A message as the parameters of {@link #INSERT}: a new id, due for its first attempt at once. */
+    private Object[] row(OutboxMessage m, Instant now) {
+        Object at = timestamp(now);
+        return new Object[] {Uuids.timeOrdered(now), m.kind(), m.aggregateId(), m.recipient(), m.subject(),
+                json.writeValueAsString(m.payload()), at, at};
     }
 
     /** The messages about one record (a ticket), oldest first. */

@@ -307,7 +307,7 @@ class TicketDesk {
         }
         timeline.append(after.id(), change.actor(), change.now(), change.entries());
         change.attached().forEach(a -> files.attach(after.id(), a.files(), a.visibility(), change.now()));
-        change.messages().forEach(outbox::enqueue);
+        outbox.enqueueAll(change.messages());
         change.events().forEach(events::publishEvent);
         return latest(after);
     }
@@ -318,7 +318,7 @@ class TicketDesk {
         tickets.insert(created, scheduleId, period);
         timeline.append(created.id(), change.actor(), change.now(), change.entries());
         change.attached().forEach(a -> files.attach(created.id(), a.files(), a.visibility(), change.now()));
-        change.messages().forEach(outbox::enqueue);
+        outbox.enqueueAll(change.messages());
         change.events().forEach(events::publishEvent);
         return latest(created);
     }
