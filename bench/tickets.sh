@@ -7,8 +7,10 @@
 #   bench/tickets.sh --db h2             the embedded H2 file database (target/bench-h2/baton)
 #   --clients N        client threads per operation (default 16)
 #   --seconds N        measured seconds per operation (default 20), after --warmup N seconds (default 5)
-#   --jvm-warmup N     first, every operation for N seconds, not recorded (default 10), so that the first operation
-#                      measured does not pay for the JIT compiling what all of them share
+#   --jvm-warmup N     first, rounds of every operation for N seconds each, not recorded (default 10), until Baton's
+#                      JIT compiler threads used less than --jit-quiet PCT % of a core over a round (default 2; at most
+#                      --jit-rounds N rounds, default 8): the operations are measured in Baton's steady state, not while
+#                      its JIT still compiles their code (the column "of: JIT" shows what it spent during each window)
 #   --ops LIST         operations, comma-separated (default create,reply,transition,list,get)
 #   --skip-generate    never run the generator (fail if the database has no tickets)
 #   --port N           Baton's port (default: a free one)
@@ -36,7 +38,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
 
-DB=postgresql URL= DB_USER= DB_PASSWORD= CLIENTS=16 SECONDS_=20 WARMUP=5 JVM_WARMUP=10 OPS=create,reply,transition,list,get
+DB=postgresql URL= DB_USER= DB_PASSWORD= CLIENTS=16 SECONDS_=20 WARMUP=5 JVM_WARMUP=10 JIT_QUIET=2 JIT_ROUNDS=8 OPS=create,reply,transition,list,get
 SKIP_GEN=0 PORT= BUILD=0 VIRTUAL= SLA_RATE=5 KEEP_SLA=0 GEN_ARGS=() JVM_EXTRA=() APP_EXTRA=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -48,6 +50,8 @@ while [ $# -gt 0 ]; do
     --seconds) SECONDS_=$2; shift ;;
     --warmup) WARMUP=$2; shift ;;
     --jvm-warmup) JVM_WARMUP=$2; shift ;;
+    --jit-quiet) JIT_QUIET=$2; shift ;;
+    --jit-rounds) JIT_ROUNDS=$2; shift ;;
     --ops) OPS=$2; shift ;;
     --skip-generate) SKIP_GEN=1 ;;
     --port) PORT=$2; shift ;;
@@ -143,7 +147,7 @@ echo "== reading the workset from the database"
 if [ $KEEP_SLA = 0 ]; then
   # the run's length, generously: Baton's start and the quiet wait, the JVM warm-up and every operation
   n_ops=$(tr ',' '\n' <<<"$OPS" | grep -c .)
-  SLA_WINDOW=$(( 120 + n_ops * (JVM_WARMUP + WARMUP + SECONDS_) + 60 ))
+  SLA_WINDOW=$(( 120 + n_ops * (JVM_WARMUP * JIT_ROUNDS + WARMUP + SECONDS_) + 60 ))
   SLA_FIRINGS=$(awk -v r="$SLA_RATE" -v w="$SLA_WINDOW" 'BEGIN { printf "%d", r * w }')
   echo "== seeding the SLA clocks: ${SLA_RATE} thresholds/s due over the next ${SLA_WINDOW} s (${SLA_FIRINGS}), the rest after the run"
   "$JAVA" -cp "$CP" "$REPO/bench/src/SlaBench.java" seed --url "$URL" --user "$DB_USER" --password "$DB_PASSWORD" \
@@ -164,6 +168,7 @@ echo "   machine busy before the load: ${BUSY} % of the CPUs (waited ${WAITED} s
 
 "$JAVA" -Xmx1g -Dclk.tck="$(getconf CLK_TCK)" "$REPO/bench/src/DeskLoad.java" run --base "http://127.0.0.1:$PORT" \
   --tokens "$REPO/bench/.tokens" --workset "$WORK/workset.txt" --clients "$CLIENTS" --seconds "$SECONDS_" --warmup "$WARMUP" --jvm-warmup "$JVM_WARMUP" \
+  --jit-quiet "$JIT_QUIET" --jit-rounds "$JIT_ROUNDS" \
   --pid "$PID" --ops "$OPS" $VIRTUAL
 echo "   (CPU per request: Baton's JVM; PostgreSQL: all postgres processes; client: the load generator; other: the rest of the"
 echo "    machine, e.g. other builds; steal: share of the CPU time the hypervisor gave to other guests. A busy 'other' or a"

@@ -34,11 +34,13 @@ import java.util.regex.Pattern;
  *            reads (before Baton starts: an embedded H2 file is single-process) the tickets, customers and
  *            organizations the workload uses, and writes them to FILE
  *   run      --base http://127.0.0.1:PORT --tokens bench/.tokens --workset FILE --clients 16 --seconds 20
- *            --warmup 5 [--jvm-warmup 10] [--pid BATON_PID] [--ops create,reply,transition,list,get] [--virtual]
+ *            --warmup 5 [--jvm-warmup 10] [--jit-quiet 2] [--jit-rounds 8] [--pid BATON_PID]
+ *            [--ops create,reply,transition,list,get] [--virtual]
  *
- * Each client thread issues requests back to back. First every operation runs for --jvm-warmup seconds, not
- * recorded, so that the JIT has compiled the code all of them share (the first operation measured in a fresh JVM
- * was otherwise up to a third slower than the same operation measured later). Per operation: a warm-up (not
+ * Each client thread issues requests back to back. First, in rounds, every operation runs for --jvm-warmup seconds,
+ * not recorded, until Baton's JIT compiler threads used less than --jit-quiet % of a core over a round (at most
+ * --jit-rounds rounds): the figures are Baton's steady state, not its JIT compiling the request paths (the first
+ * operation measured in a fresh JVM was otherwise up to a third slower than the same operation measured later). Per operation: a warm-up (not
  * recorded), then the measured window: requests that start and end inside it are recorded. A non-2xx answer or an I/O error
  * is an error; the first few are printed with their body. CPU per request is read from /proc: the Baton
  * JVM (--pid), PostgreSQL's processes, this client, and the rest of the machine.
@@ -129,7 +131,8 @@ public class DeskLoad {
 
     // ------------------------------------------------------------------ run
     final String base, token;
-    final int clients, seconds, warmup, jvmWarmup;
+    final int clients, seconds, warmup, jvmWarmup, jitRounds;
+    final double jitQuietPct;
     final long pid;
     final boolean virtual;
     final List<String> ops;
@@ -146,6 +149,8 @@ public class DeskLoad {
         seconds = Integer.parseInt(o.getOrDefault("seconds", "20"));
         warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
         jvmWarmup = Integer.parseInt(o.getOrDefault("jvm-warmup", "10"));
+        jitQuietPct = Double.parseDouble(o.getOrDefault("jit-quiet", "2"));
+        jitRounds = Integer.parseInt(o.getOrDefault("jit-rounds", "8"));
         pid = Long.parseLong(o.getOrDefault("pid", "0"));
         virtual = Boolean.parseBoolean(o.getOrDefault("virtual", "false"));
         ops = List.of(o.getOrDefault("ops", "create,reply,transition,list,get").split(","));
@@ -244,7 +249,7 @@ public class DeskLoad {
     }
 
     record Result(String op, long requests, double perSecond, double p50, double p95, double p99, double max, long errors,
-            double batonCpu, double pgCpu, double clientCpu, double otherCpu, double stealPct, double slaFiringsPerSecond) {}
+            double batonCpu, double jitCpu, double pgCpu, double clientCpu, double otherCpu, double stealPct, double slaFiringsPerSecond) {}
 
     void run() throws Exception {
         System.out.printf("   load: %d %s threads per operation, %d s warm-up + %d s measured each, against %s%n", clients,
@@ -253,9 +258,19 @@ public class DeskLoad {
         Map<String, Op> byName = new java.util.LinkedHashMap<>();
         for (String name : ops) byName.put(name, op(name));
         if (jvmWarmup > 0) {
-            System.out.printf("   JVM warm-up: each operation for %d s, not recorded%n", jvmWarmup);
-            for (String name : ops) {
-                measure(name, byName.get(name), jvmWarmup, 0);
+            // rounds of every operation until Baton's JIT compiler threads are nearly idle (it otherwise still compiles the
+            // request paths during the first operations measured: up to a fifth of the machine's CPU, seen with perf)
+            System.out.printf("   JVM warm-up: rounds of each operation for %d s, not recorded, until Baton's JIT compiler threads use"
+                    + " less than %.0f %% of a core (at most %d rounds)%n", jvmWarmup, jitQuietPct, jitRounds);
+            for (int round = 1; round <= jitRounds; round++) {
+                long t0 = System.nanoTime();
+                Cpu before = Cpu.read(pid);
+                for (String name : ops) {
+                    measure(name, byName.get(name), jvmWarmup, 0);
+                }
+                double jitPct = 100 * (Cpu.read(pid).jit() - before.jit()) / ((System.nanoTime() - t0) / 1e6);
+                System.out.printf(Locale.ROOT, "   warm-up round %d: Baton's JIT used %.1f %% of a core%n", round, jitPct);
+                if (pid <= 0 || jitPct < jitQuietPct) break;
             }
         }
         List<Result> results = new ArrayList<>();
@@ -265,15 +280,16 @@ public class DeskLoad {
             System.out.printf("   %-10s done: %,d requests, %.1f/s, p50 %.1f ms, %d errors%n", name, res.requests(), res.perSecond(), res.p50(), res.errors());
         }
         System.out.println();
-        String head = String.format("%-11s %7s %9s %8s %8s %8s %8s %8s %7s | %9s %9s %9s %9s | %6s | %6s", "operation", "clients", "requests",
-                "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "Baton CPU", "PG CPU", "client", "other", "steal", "SLA/s");
+        String head = String.format("%-11s %7s %9s %8s %8s %8s %8s %8s %7s | %9s %7s %9s %9s %9s | %6s | %6s", "operation", "clients", "requests",
+                "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "Baton CPU", "of: JIT", "PG CPU", "client", "other", "steal", "SLA/s");
         System.out.println(head);
-        System.out.println(" ".repeat(head.indexOf('|')) + "|" + String.format("%40s", "CPU ms per request"));
+        System.out.println(" ".repeat(head.indexOf('|')) + "|" + String.format("%48s", "CPU ms per request"));
         for (Result x : results) {
-            System.out.printf(Locale.ROOT, "%-11s %7d %,9d %8.1f %8.1f %8.1f %8.1f %8.1f %7d | %9.2f %9.2f %9.2f %9.2f | %5.0f%% | %6.1f%n", x.op(),
-                    clients, x.requests(), x.perSecond(), x.p50(), x.p95(), x.p99(), x.max(), x.errors(), x.batonCpu(), x.pgCpu(), x.clientCpu(),
-                    x.otherCpu(), x.stealPct(), x.slaFiringsPerSecond());
+            System.out.printf(Locale.ROOT, "%-11s %7d %,9d %8.1f %8.1f %8.1f %8.1f %8.1f %7d | %9.2f %7.2f %9.2f %9.2f %9.2f | %5.0f%% | %6.1f%n", x.op(),
+                    clients, x.requests(), x.perSecond(), x.p50(), x.p95(), x.p99(), x.max(), x.errors(), x.batonCpu(), x.jitCpu(), x.pgCpu(),
+                    x.clientCpu(), x.otherCpu(), x.stealPct(), x.slaFiringsPerSecond());
         }
+        System.out.println("   (of: JIT: the part of Baton's CPU its JIT compiler threads spent: still compiling, Baton is not yet in its steady state)");
         System.out.println("   (SLA/s: warnings and breaches the SLA sweep fired per second during the window, from Baton's baton_sla_firings_total)");
     }
 
@@ -347,7 +363,7 @@ public class DeskLoad {
         double per = Math.max(1, reqs);
         return new Result(name, total, total / (double) Math.max(1, seconds), pct(all, 50), pct(all, 95), pct(all, 99),
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6, errors.get(),
-                (after.baton() - before.baton()) / per, (after.pg() - before.pg()) / per, (after.self() - before.self()) / per,
+                (after.baton() - before.baton()) / per, (after.jit() - before.jit()) / per, (after.pg() - before.pg()) / per, (after.self() - before.self()) / per,
                 Math.max(0, (after.machine() - before.machine()) - (after.baton() - before.baton()) - (after.pg() - before.pg())
                         - (after.self() - before.self())) / per,
                 after.all() > before.all() ? 100 * (after.steal() - before.steal()) / (after.all() - before.all()) : 0,
@@ -392,11 +408,12 @@ public class DeskLoad {
     }
 
     /** CPU milliseconds so far (user + system): the Baton JVM, PostgreSQL's processes, this JVM, and the whole machine. */
-    record Cpu(double baton, double pg, double self, double machine, double steal, double all) {
+    record Cpu(double baton, double jit, double pg, double self, double machine, double steal, double all) {
         static final double MS_PER_TICK = 1000.0 / Long.getLong("clk.tck", 100);
 
         static Cpu read(long batonPid) {
             double baton = batonPid > 0 ? procTicks(batonPid) * MS_PER_TICK : 0;
+            double jit = batonPid > 0 ? compilerTicks(batonPid) * MS_PER_TICK : 0;
             double self = procTicks(ProcessHandle.current().pid()) * MS_PER_TICK;
             double pg = 0;
             try (var dirs = Files.list(Path.of("/proc"))) {
@@ -420,13 +437,35 @@ public class DeskLoad {
             } catch (IOException e) {
                 machine = 0;
             }
-            return new Cpu(baton, pg, self, machine * MS_PER_TICK, steal * MS_PER_TICK, all * MS_PER_TICK);
+            return new Cpu(baton, jit, pg, self, machine * MS_PER_TICK, steal * MS_PER_TICK, all * MS_PER_TICK);
+        }
+
+        /** utime + stime of the JIT compiler threads of a JVM (threads named "C1 CompilerThre…", "C2 CompilerThre…"), in clock ticks. */
+        static long compilerTicks(long pid) {
+            long ticks = 0;
+            try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        if (Files.readString(t.resolve("comm")).startsWith("C")
+                                && Files.readString(t.resolve("comm")).contains("CompilerThre")) {
+                            ticks += taskTicks(t.resolve("stat"));
+                        }
+                    } catch (IOException | RuntimeException gone) { /* the thread ended meanwhile */ }
+                }
+            } catch (IOException e) {
+                return 0;
+            }
+            return ticks;
         }
 
         /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
         static long procTicks(long pid) {
+            return taskTicks(Path.of("/proc/" + pid + "/stat"));
+        }
+
+        static long taskTicks(Path statFile) {
             try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String stat = Files.readString(statFile);
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 return Long.parseLong(f[11]) + Long.parseLong(f[12]);
             } catch (IOException | RuntimeException e) {
