@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fills a database with a realistic desk for benchmarks: 20 organizations, 50,000 customers, 200 staff,
-# 11 support groups, 1,000,000 tickets (100,000 open) with ~4 timeline events each, and three bench
-# accounts with API tokens (bench-agent, bench-coordinator, bench-customer), written to bench/.tokens.
+# 11 support groups, 1,000,000 tickets (100,000 open) with ~4 timeline events each, and bench
+# accounts with API tokens (bench-agent, bench-agent-2 … bench-agent-16, bench-coordinator, bench-customer), written to bench/.tokens.
 #
 #   bench/generate-desk.sh                      PostgreSQL, jdbc:postgresql://127.0.0.1:5432/baton_bench
 #   bench/generate-desk.sh --db h2              embedded H2 file database under target/bench-h2/

@@ -6,6 +6,8 @@
 #   bench/tickets.sh                     PostgreSQL (jdbc:postgresql://127.0.0.1:5432/baton_bench), 16 clients
 #   bench/tickets.sh --db h2             the embedded H2 file database (target/bench-h2/baton)
 #   --clients N        client threads per operation (default 16)
+#   --agents N         as how many agents they act (default 16: client c uses the API token of bench-agent-(c mod N + 1);
+#                      1: all of them as bench-agent, as before 2026-12-02)
 #   --seconds N        measured seconds per operation (default 20), after --warmup N seconds (default 5)
 #   --jvm-warmup N     first, rounds of every operation for N seconds each, not recorded (default 10), until Baton's
 #                      JIT compiler threads used less than --jit-quiet PCT % of a core over a round (default 2; at most
@@ -38,7 +40,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
 
-DB=postgresql URL= DB_USER= DB_PASSWORD= CLIENTS=16 SECONDS_=20 WARMUP=5 JVM_WARMUP=10 JIT_QUIET=2 JIT_ROUNDS=8 OPS=create,reply,transition,list,get
+DB=postgresql URL= DB_USER= DB_PASSWORD= CLIENTS=16 AGENTS=16 SECONDS_=20 WARMUP=5 JVM_WARMUP=10 JIT_QUIET=2 JIT_ROUNDS=8 OPS=create,reply,transition,list,get
 SKIP_GEN=0 PORT= BUILD=0 VIRTUAL= SLA_RATE=5 KEEP_SLA=0 GEN_ARGS=() JVM_EXTRA=() APP_EXTRA=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -47,6 +49,7 @@ while [ $# -gt 0 ]; do
     --user) DB_USER=$2; shift ;;
     --password) DB_PASSWORD=$2; shift ;;
     --clients) CLIENTS=$2; shift ;;
+    --agents) AGENTS=$2; shift ;;
     --seconds) SECONDS_=$2; shift ;;
     --warmup) WARMUP=$2; shift ;;
     --jvm-warmup) JVM_WARMUP=$2; shift ;;
@@ -142,7 +145,7 @@ trap 'exit 130' INT TERM
 
 echo "== reading the workset from the database"
 "$JAVA" -cp "$CP" -Dlogback.configurationFile="$REPO/bench/src/logback-bench.xml" "$REPO/bench/src/DeskLoad.java" prepare \
-  --url "$URL" --user "$DB_USER" --password "$DB_PASSWORD" --clients "$CLIENTS" --tokens "$REPO/bench/.tokens" --out "$WORK/workset.txt"
+  --url "$URL" --user "$DB_USER" --password "$DB_PASSWORD" --clients "$CLIENTS" --agents "$AGENTS" --tokens "$REPO/bench/.tokens" --out "$WORK/workset.txt"
 
 if [ $KEEP_SLA = 0 ]; then
   # the run's length, generously: Baton's start and the quiet wait, the JVM warm-up and every operation
@@ -167,7 +170,7 @@ wait_quiet
 echo "   machine busy before the load: ${BUSY} % of the CPUs (waited ${WAITED} s)"
 
 "$JAVA" -Xmx1g -Dclk.tck="$(getconf CLK_TCK)" "$REPO/bench/src/DeskLoad.java" run --base "http://127.0.0.1:$PORT" \
-  --tokens "$REPO/bench/.tokens" --workset "$WORK/workset.txt" --clients "$CLIENTS" --seconds "$SECONDS_" --warmup "$WARMUP" --jvm-warmup "$JVM_WARMUP" \
+  --tokens "$REPO/bench/.tokens" --workset "$WORK/workset.txt" --clients "$CLIENTS" --agents "$AGENTS" --seconds "$SECONDS_" --warmup "$WARMUP" --jvm-warmup "$JVM_WARMUP" \
   --jit-quiet "$JIT_QUIET" --jit-rounds "$JIT_ROUNDS" \
   --pid "$PID" --ops "$OPS" $VIRTUAL
 echo "   (CPU per request: Baton's JVM; PostgreSQL: all postgres processes; client: the load generator; other: the rest of the"

@@ -30,10 +30,10 @@ import java.util.regex.Pattern;
  * The desk's everyday workload against a running Baton, one operation at a time: create, public reply,
  * status change, first page of a filtered open queue, get by number. Run by bench/tickets.sh.
  *
- *   prepare  --url JDBC --user U --password P --clients N --out FILE
+ *   prepare  --url JDBC --user U --password P --clients N [--agents N] --out FILE
  *            reads (before Baton starts: an embedded H2 file is single-process) the tickets, customers and
  *            organizations the workload uses, and writes them to FILE
- *   run      --base http://127.0.0.1:PORT --tokens bench/.tokens --workset FILE --clients 16 --seconds 20
+ *   run      --base http://127.0.0.1:PORT --tokens bench/.tokens --workset FILE --clients 16 [--agents 16] --seconds 20
  *            --warmup 5 [--jvm-warmup 10] [--jit-quiet 2] [--jit-rounds 8] [--pid BATON_PID]
  *            [--ops create,reply,transition,list,get] [--virtual]
  *
@@ -71,12 +71,14 @@ public class DeskLoad {
         try (Connection c = DriverManager.getConnection(o.get("url"), o.getOrDefault("user", ""), o.getOrDefault("password", ""));
              Statement s = c.createStatement()) {
             long tickets = single(s, "select count(*) from tickets");
-            String token = tokens.get("BENCH_AGENT_TOKEN");
-            String hash = token == null ? "" : java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            if (single(s, "select count(*) from api_tokens where token_hash = '" + hash + "' and revoked_at is null") == 0) {
-                throw new IllegalStateException("the BENCH_AGENT_TOKEN of bench/.tokens is not a token of this database: "
-                        + "make the desk again (bench/generate-desk.sh --fresh)");
+            List<String> agents = agentTokens(tokens, Math.min(clients, Integer.parseInt(o.getOrDefault("agents", "1"))));
+            for (String token : agents) {
+                String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                if (single(s, "select count(*) from api_tokens where token_hash = '" + hash + "' and revoked_at is null") == 0) {
+                    throw new IllegalStateException("an agent token of bench/.tokens is not a token of this database: "
+                            + "make the desk again (bench/generate-desk.sh --fresh)");
+                }
             }
             // status changes: open incidents and requests with an owner that can go IN_PROGRESS <-> PENDING(CUSTOMER);
             // replies: other open tickets with an owner; reads: any ticket
@@ -120,6 +122,23 @@ public class DeskLoad {
         return out;
     }
 
+    /**
+     * The API tokens of the first {@code n} bench agents (bench-agent, bench-agent-2, ...): BENCH_AGENT_TOKEN,
+     * BENCH_AGENT_2_TOKEN, ... of the tokens file.
+     */
+    static List<String> agentTokens(Map<String, String> tokens, int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            String token = tokens.get(i == 1 ? "BENCH_AGENT_TOKEN" : "BENCH_AGENT_" + i + "_TOKEN");
+            if (token == null) {
+                throw new IllegalStateException("no " + (i == 1 ? "BENCH_AGENT_TOKEN" : "BENCH_AGENT_" + i + "_TOKEN") + " in the tokens file"
+                        + " (--agents " + n + "); a desk generated before bench-agent-2 ... existed: make it again (bench/generate-desk.sh --fresh)");
+            }
+            out.add(token);
+        }
+        return out;
+    }
+
     static Map<String, String> readTokens(Path file) throws IOException {
         Map<String, String> m = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file)) {
@@ -130,7 +149,9 @@ public class DeskLoad {
     }
 
     // ------------------------------------------------------------------ run
-    final String base, token;
+    final String base;
+    /** Client thread c acts as the agent of agentTokens[c % size]. */
+    final List<String> agentTokens;
     final int clients, seconds, warmup, jvmWarmup, jitRounds;
     final double jitQuietPct;
     final long pid;
@@ -143,9 +164,9 @@ public class DeskLoad {
 
     DeskLoad(Map<String, String> o) throws IOException {
         base = o.getOrDefault("base", "http://127.0.0.1:8080");
-        token = readTokens(Path.of(o.getOrDefault("tokens", "bench/.tokens"))).get("BENCH_AGENT_TOKEN");
-        if (token == null) throw new IllegalStateException("no BENCH_AGENT_TOKEN in the tokens file");
         clients = Integer.parseInt(o.getOrDefault("clients", "16"));
+        agentTokens = agentTokens(readTokens(Path.of(o.getOrDefault("tokens", "bench/.tokens"))),
+                Math.min(clients, Integer.parseInt(o.getOrDefault("agents", "1"))));
         seconds = Integer.parseInt(o.getOrDefault("seconds", "20"));
         warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
         jvmWarmup = Integer.parseInt(o.getOrDefault("jvm-warmup", "10"));
@@ -174,13 +195,13 @@ public class DeskLoad {
         default void answered(int client, long i, HttpResponse<String> response) { }
     }
 
-    HttpRequest.Builder req(String path) {
+    HttpRequest.Builder req(int client, String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+                .header("Authorization", "Bearer " + agentTokens.get(client % agentTokens.size())).header("Accept", "application/json");
     }
 
-    HttpRequest post(String path, String json) {
-        return req(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    HttpRequest post(int client, String path, String json) {
+        return req(client, path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
     static final String[] SUBJECTS = {"VPN drops every few minutes", "Printer on 3rd floor offline", "Outlook keeps asking for my password",
@@ -204,14 +225,14 @@ public class DeskLoad {
                         + c + "-" + i + ".\",\"requesterId\":\"" + customers.get(r.nextInt(customers.size())) + "\",\"channel\":\"PHONE\","
                         + "\"category\":\"" + CATEGORIES[s] + "\",\"impact\":\"" + LEVELS[r.nextInt(LEVELS.length)] + "\",\"urgency\":\""
                         + LEVELS[r.nextInt(LEVELS.length)] + "\"}";
-                return req("/api/v1/tickets").header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                return req(c, "/api/v1/tickets").header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             };
             case "reply" -> (c, i, r) -> {
                 // each client replies on its own slice of the reply tickets
                 int per = Math.max(1, replyTickets.size() / clients);
                 String number = replyTickets.get((c * per + r.nextInt(per)) % replyTickets.size());
-                return post("/api/v1/tickets/" + number + "/comments",
+                return post(c, "/api/v1/tickets/" + number + "/comments",
                         "{\"body\":\"" + REPLIES[r.nextInt(REPLIES.length)] + "\",\"visibility\":\"PUBLIC\"}");
             };
             case "transition" -> new Op() {
@@ -227,7 +248,7 @@ public class DeskLoad {
                 public HttpRequest request(int c, long i, SplittableRandom r) {
                     int j = (int) (i % per);
                     String number = transitionTickets.get(c * per + j)[0];
-                    return post("/api/v1/tickets/" + number + "/transitions", status[c][j].equals("IN_PROGRESS")
+                    return post(c, "/api/v1/tickets/" + number + "/transitions", status[c][j].equals("IN_PROGRESS")
                             ? "{\"to\":\"PENDING\",\"pendingReason\":\"CUSTOMER\"}" : "{\"to\":\"IN_PROGRESS\"}");
                 }
                 public void answered(int c, long i, HttpResponse<String> response) {
@@ -241,9 +262,9 @@ public class DeskLoad {
                 }
             };
             case "list" -> (c, i, r) -> (i + c) % 2 == 0
-                    ? req("/api/v1/tickets?open=true&priority=P2&limit=50").GET().build()
-                    : req("/api/v1/tickets?open=true&organizationId=" + orgs.get((int) ((i / 2 + c) % orgs.size())) + "&limit=50").GET().build();
-            case "get" -> (c, i, r) -> req("/api/v1/tickets/" + getTickets.get(r.nextInt(getTickets.size()))).GET().build();
+                    ? req(c, "/api/v1/tickets?open=true&priority=P2&limit=50").GET().build()
+                    : req(c, "/api/v1/tickets?open=true&organizationId=" + orgs.get((int) ((i / 2 + c) % orgs.size())) + "&limit=50").GET().build();
+            case "get" -> (c, i, r) -> req(c, "/api/v1/tickets/" + getTickets.get(r.nextInt(getTickets.size()))).GET().build();
             default -> throw new IllegalArgumentException("unknown operation " + name);
         };
     }
@@ -252,8 +273,8 @@ public class DeskLoad {
             double batonCpu, double jitCpu, double pgCpu, double clientCpu, double otherCpu, double stealPct, double slaFiringsPerSecond) {}
 
     void run() throws Exception {
-        System.out.printf("   load: %d %s threads per operation, %d s warm-up + %d s measured each, against %s%n", clients,
-                virtual ? "virtual" : "platform", warmup, seconds, base);
+        System.out.printf("   load: %d %s threads per operation as %d agent%s, %d s warm-up + %d s measured each, against %s%n", clients,
+                virtual ? "virtual" : "platform", agentTokens.size(), agentTokens.size() == 1 ? "" : "s", warmup, seconds, base);
         // one Op per operation for the whole run: a status change remembers where each of its tickets is
         Map<String, Op> byName = new java.util.LinkedHashMap<>();
         for (String name : ops) byName.put(name, op(name));

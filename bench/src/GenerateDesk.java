@@ -565,11 +565,15 @@ public class GenerateDesk {
 
     // ------------------------------------------------------------------ bench accounts
     final Map<String, String> tokenLines = new LinkedHashMap<>();
+    static final int BENCH_AGENTS = 16;
 
     void benchAccounts(Batch b) throws Exception {
         SplittableRandom r = rng(2, 0);
-        String[][] defs = {{"bench-agent", "Bench Agent", "AGENT"}, {"bench-coordinator", "Bench Coordinator", "COORDINATOR"},
-            {"bench-customer", "Bench Customer", "CUSTOMER"}};
+        // bench-agent-2 ... bench-agent-16 after the first three, so that those keep their ids and tokens: the load's client
+        // threads act as 16 agents (bench/tickets.sh --agents), as 16 people at a desk would
+        List<String[]> defs = new ArrayList<>(List.of(new String[] {"bench-agent", "Bench Agent", "AGENT"},
+                new String[] {"bench-coordinator", "Bench Coordinator", "COORDINATOR"}, new String[] {"bench-customer", "Bench Customer", "CUSTOMER"}));
+        for (int n = 2; n <= BENCH_AGENTS; n++) defs.add(new String[] {"bench-agent-" + n, "Bench Agent " + n, "AGENT"});
         for (String[] d : defs) {
             UUID id = uuid(r);
             boolean customer = d[2].equals("CUSTOMER");
@@ -1255,7 +1259,9 @@ public class GenerateDesk {
             Files.createDirectories(tokensFile.toAbsolutePath().getParent());
             Files.writeString(tokensFile, tok);
             System.out.println("== bench accounts (also in " + repo.relativize(tokensFile.toAbsolutePath()) + ")");
-            tok.toString().lines().filter(l -> !l.startsWith("#")).forEach(l -> System.out.println("   " + l));
+            tok.toString().lines().filter(l -> !l.startsWith("#") && !l.matches("BENCH_AGENT_[0-9]+_.*"))
+                    .forEach(l -> System.out.println("   " + l));
+            System.out.println("   (and BENCH_AGENT_2_TOKEN ... BENCH_AGENT_" + BENCH_AGENTS + "_TOKEN for bench-agent-2 ... bench-agent-" + BENCH_AGENTS + ")");
 
             if (!pg && compact) {
                 long tc = System.nanoTime();
