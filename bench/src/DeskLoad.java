@@ -71,7 +71,7 @@ public class DeskLoad {
         try (Connection c = DriverManager.getConnection(o.get("url"), o.getOrDefault("user", ""), o.getOrDefault("password", ""));
              Statement s = c.createStatement()) {
             long tickets = single(s, "select count(*) from tickets");
-            List<String> agents = agentTokens(tokens, Math.min(clients, Integer.parseInt(o.getOrDefault("agents", "1"))));
+            List<String> agents = agentTokens(tokens, o, clients);
             for (String token : agents) {
                 String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -126,12 +126,17 @@ public class DeskLoad {
      * The API tokens of the first {@code n} bench agents (bench-agent, bench-agent-2, ...): BENCH_AGENT_TOKEN,
      * BENCH_AGENT_2_TOKEN, ... of the tokens file.
      */
+    static List<String> agentTokens(Map<String, String> tokens, Map<String, String> options, int clients) {
+        return agentTokens(tokens, Math.min(clients, Integer.parseInt(options.getOrDefault("agents", "1"))));
+    }
+
     static List<String> agentTokens(Map<String, String> tokens, int n) {
         List<String> out = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            String token = tokens.get(i == 1 ? "BENCH_AGENT_TOKEN" : "BENCH_AGENT_" + i + "_TOKEN");
+            String key = i == 1 ? "BENCH_AGENT_TOKEN" : "BENCH_AGENT_" + i + "_TOKEN";
+            String token = tokens.get(key);
             if (token == null) {
-                throw new IllegalStateException("no " + (i == 1 ? "BENCH_AGENT_TOKEN" : "BENCH_AGENT_" + i + "_TOKEN") + " in the tokens file"
+                throw new IllegalStateException("no " + key + " in the tokens file"
                         + " (--agents " + n + "); a desk generated before bench-agent-2 ... existed: make it again (bench/generate-desk.sh --fresh)");
             }
             out.add(token);
@@ -165,8 +170,7 @@ public class DeskLoad {
     DeskLoad(Map<String, String> o) throws IOException {
         base = o.getOrDefault("base", "http://127.0.0.1:8080");
         clients = Integer.parseInt(o.getOrDefault("clients", "16"));
-        agentTokens = agentTokens(readTokens(Path.of(o.getOrDefault("tokens", "bench/.tokens"))),
-                Math.min(clients, Integer.parseInt(o.getOrDefault("agents", "1"))));
+        agentTokens = agentTokens(readTokens(Path.of(o.getOrDefault("tokens", "bench/.tokens"))), o, clients);
         seconds = Integer.parseInt(o.getOrDefault("seconds", "20"));
         warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
         jvmWarmup = Integer.parseInt(o.getOrDefault("jvm-warmup", "10"));
@@ -467,8 +471,7 @@ public class DeskLoad {
             try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
                 for (Path t : (Iterable<Path>) tasks::iterator) {
                     try {
-                        if (Files.readString(t.resolve("comm")).startsWith("C")
-                                && Files.readString(t.resolve("comm")).contains("CompilerThre")) {
+                        if (Files.readString(t.resolve("comm")).contains("CompilerThre")) {
                             ticks += taskTicks(t.resolve("stat"));
                         }
                     } catch (IOException | RuntimeException gone) { /* the thread ended meanwhile */ }
