@@ -107,21 +107,29 @@ class TicketIntake {
      * stored and replayed. {@code requestHash} identifies the request body.
      */
     Answer open(CurrentUser user, OpenTicket command, String key, String requestHash, Function<Ticket, Answer> render) {
-        Optional<Answer> earlier = replay(user, key, requestHash);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        try {
-            return Objects.requireNonNull(transactions.execute(tx -> {
-                Ticket ticket = create(user, command, ChannelIntake.NONE);
-                Answer answer = render.apply(ticket);
-                keys.insert(user.id(), key, new IdempotencyKeys.Answer(requestHash, answer.status(), answer.location(),
-                        answer.body(), desk.now()));
-                return answer;
-            }));
-        } catch (DuplicateKeyException e) {
-            // a concurrent request with the same key committed first: answer as it did
-            return replay(user, key, requestHash).orElseThrow(() -> e);
+        // No lookup of the key first: almost every key is new, and its unique row, inserted in the ticket's transaction,
+        // refuses a key used before. That rolls the ticket back, and the earlier answer is replayed. A retry thus costs a
+        // rolled-back create, and a first request one statement (and connection) less.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Objects.requireNonNull(transactions.execute(tx -> {
+                    Ticket ticket = create(user, command, ChannelIntake.NONE);
+                    Answer answer = render.apply(ticket);
+                    keys.insert(user.id(), key, new IdempotencyKeys.Answer(requestHash, answer.status(), answer.location(),
+                            answer.body(), desk.now()));
+                    return answer;
+                }));
+            } catch (DuplicateKeyException e) {
+                // a retry, or a concurrent request with the same key committed first: answer as it did; a key older than
+                // its lifetime is forgotten by replay(), and the create is tried once more
+                Optional<Answer> earlier = replay(user, key, requestHash);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                if (attempt > 1) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -23,6 +24,7 @@ class TicketIntakeApiTests {
     @Autowired Fixtures fixtures;
     @Autowired Outbox outbox;
     @Autowired Tickets tickets;
+    @Autowired JdbcClient jdbc;
     Desk desk;
 
     @BeforeEach
@@ -170,11 +172,35 @@ class TicketIntakeApiTests {
         assertThat(retry.getResponse().getHeader(HttpHeaders.LOCATION)).isEqualTo(first.getResponse().getHeader(HttpHeaders.LOCATION));
         List<String> dansTickets = read(desk.fetch(desk.aliceToken, "/api/v1/tickets?requesterId={id}", desk.dan.id()), "$.items[*].number");
         assertThat(dansTickets).containsExactly((String) read(first, "$.number"));
+        // the retry's create was rolled back with everything it wrote: Dan was told about one ticket only
+        assertThat(jdbc.sql("select count(*) from outbox where recipient = :to").param("to", desk.dan.email())
+                .query(Long.class).single()).isEqualTo(1);
 
         MvcTestResult otherBody = mvc.post().uri("/api/v1/tickets").header("Authorization", "Bearer " + desk.aliceToken)
                 .header("Idempotency-Key", key).contentType("application/json")
                 .content(body.replace("Outlook", "Teams")).exchange();
         assertThat(otherBody).hasStatus(422).bodyJson().extractingPath("$.errors[0].field").isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void aKeyOlderThanItsLifetimeOpensANewTicket() {
+        String key = UUID.randomUUID().toString();
+        String body = """
+                {"type": "INCIDENT", "subject": "Scanner offline", "requesterId": "%s"}""".formatted(desk.dan.id());
+        MvcTestResult first = mvc.post().uri("/api/v1/tickets").header("Authorization", "Bearer " + desk.aliceToken)
+                .header("Idempotency-Key", key).contentType("application/json").content(body).exchange();
+        jdbc.sql("update idempotency_keys set created_at = created_at - interval '25' hour where idem_key = :key")
+                .param("key", key).update();
+
+        MvcTestResult later = mvc.post().uri("/api/v1/tickets").header("Authorization", "Bearer " + desk.aliceToken)
+                .header("Idempotency-Key", key).contentType("application/json").content(body).exchange();
+
+        assertThat(later).hasStatus(201).doesNotContainHeader("Idempotent-Replayed");
+        assertThat((String) read(later, "$.number")).isNotEqualTo(read(first, "$.number"));
+        MvcTestResult again = mvc.post().uri("/api/v1/tickets").header("Authorization", "Bearer " + desk.aliceToken)
+                .header("Idempotency-Key", key).contentType("application/json").content(body).exchange();
+        assertThat(again).hasStatus(201).hasHeader("Idempotent-Replayed", "true");
+        assertThat((String) read(again, "$.number")).isEqualTo(read(later, "$.number"));
     }
 
     @Test
