@@ -22,6 +22,8 @@ import org.baton.identity.SupportGroupId;
 import org.baton.shared.DatabaseProduct;
 import org.baton.ticket.TicketId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,11 +31,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Clocks {
 
+    private static final String INSERT = """
+            insert into sla_clocks (id, ticket_id, metric, cycle, policy_id, support_group_id, calendar_id,
+                target_seconds, promised_at, started_at, state, due_at, fired_percent, next_fire_at, next_fire_percent,
+                breached_at, met_at, stopped_at, stop_reason, version)
+            values (:id, :ticket, :metric, :cycle, :policy, :group, :calendar, :target, :promised, :started, :state,
+                :due, :fired, :nextFire, :nextPercent, :breached, :met, :stopped, :reason, 0)
+            """;
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final DatabaseProduct database;
 
-    Clocks(JdbcClient jdbc, DatabaseProduct database) {
+    Clocks(JdbcClient jdbc, NamedParameterJdbcTemplate batch, DatabaseProduct database) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.database = database;
     }
 
@@ -78,17 +90,30 @@ class Clocks {
                 .orElse(null);
     }
 
+    /**
+     * Saves every clock as {@link #save} does; the new ones without pauses (a new ticket's first response and resolution)
+     * in one batch of statements. False when someone else changed a stored one first.
+     */
+    boolean saveAll(List<TargetClock> clocks) {
+        List<TargetClock> fresh = clocks.stream().filter(c -> c.version() < 0 && c.pauses().isEmpty()).toList();
+        if (fresh.size() > 1) {
+            batch.batchUpdate(INSERT, SqlParameterSourceUtils.createBatch(fresh.stream().map(this::params).toList()));
+        } else {
+            fresh = List.of();
+        }
+        for (TargetClock clock : clocks) {
+            if (!fresh.contains(clock) && !save(clock)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Inserts a new clock (version −1) or updates a stored one; false when someone else changed it first. */
     boolean save(TargetClock clock) {
         Map<String, @Nullable Object> p = params(clock);
         if (clock.version() < 0) {
-            jdbc.sql("""
-                    insert into sla_clocks (id, ticket_id, metric, cycle, policy_id, support_group_id, calendar_id,
-                        target_seconds, promised_at, started_at, state, due_at, fired_percent, next_fire_at, next_fire_percent,
-                        breached_at, met_at, stopped_at, stop_reason, version)
-                    values (:id, :ticket, :metric, :cycle, :policy, :group, :calendar, :target, :promised, :started, :state,
-                        :due, :fired, :nextFire, :nextPercent, :breached, :met, :stopped, :reason, 0)
-                    """).params(p).update();
+            jdbc.sql(INSERT).params(p).update();
         } else {
             int rows = jdbc.sql("""
                     update sla_clocks set calendar_id = :calendar, target_seconds = :target, promised_at = :promised,

@@ -278,10 +278,8 @@ class ServiceLevelTracking implements OpeningForecast {
         if (!w.anyChanged() && w.outcomes().isEmpty()) {
             return;
         }
-        for (TargetClock clock : w.changedScheduled()) {
-            if (!clocks.save(clock)) {
-                throw new IllegalStateException("clock " + clock.id() + " changed under a lock");
-            }
+        if (!clocks.saveAll(w.changedScheduled())) {
+            throw new IllegalStateException("a clock of ticket " + id + " changed under a lock");
         }
         w.writeOutcomes(records);
         records.recordNearestDue(id, w.nearestDue());
