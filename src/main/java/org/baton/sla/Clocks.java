@@ -95,18 +95,17 @@ class Clocks {
      * in one batch of statements. False when someone else changed a stored one first.
      */
     boolean saveAll(List<TargetClock> clocks) {
-        List<TargetClock> fresh = clocks.stream().filter(c -> c.version() < 0 && c.pauses().isEmpty()).toList();
-        if (fresh.size() > 1) {
-            batch.batchUpdate(INSERT, SqlParameterSourceUtils.createBatch(fresh.stream().map(this::params).toList()));
-        } else {
-            fresh = List.of();
+        List<TargetClock> fresh = clocks.stream().filter(Clocks::newWithoutPauses).toList();
+        if (fresh.size() < 2) {
+            return clocks.stream().allMatch(this::save);
         }
-        for (TargetClock clock : clocks) {
-            if (!fresh.contains(clock) && !save(clock)) {
-                return false;
-            }
-        }
-        return true;
+        batch.batchUpdate(INSERT, SqlParameterSourceUtils.createBatch(fresh.stream().map(this::params).toList()));
+        return clocks.stream().filter(c -> !newWithoutPauses(c)).allMatch(this::save);
+    }
+
+    /** A clock not stored yet that has no pauses to store: its one insert is all {@link #save} would write. */
+    private static boolean newWithoutPauses(TargetClock clock) {
+        return clock.version() < 0 && clock.pauses().isEmpty();
     }
 
     /** Inserts a new clock (version −1) or updates a stored one; false when someone else changed it first. */
