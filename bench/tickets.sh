@@ -19,6 +19,9 @@
 #   --url/--user/--password   another database
 #   --build            rebuild the jar first (it is also rebuilt when missing or older than src/ or pom.xml)
 #   --virtual          virtual threads in the load client instead of platform threads
+#   --client KIND      socket (default): each client thread writes its requests and reads the answers on a kept-alive
+#                      HTTP/1.1 connection of its own, blocking, as wrk does; jdk: one shared java.net.http.HttpClient
+#                      (the client until 2026-12-04; it costs more CPU per request, taken from Baton and PostgreSQL)
 #   --sla-rate R       SLA thresholds (warnings, breaches) due per second over the run (default 5), see below
 #   --keep-sla         leave the SLA clocks as they are instead of seeding them (the sweep's load then depends on the
 #                      clocks earlier runs left: a few hours after a seed, ~100k first-response clocks come due together)
@@ -41,7 +44,7 @@ cd "$(dirname "$0")/.."
 REPO=$(pwd)
 
 DB=postgresql URL= DB_USER= DB_PASSWORD= CLIENTS=16 AGENTS=16 SECONDS_=20 WARMUP=5 JVM_WARMUP=10 JIT_QUIET=2 JIT_ROUNDS=8 OPS=create,reply,transition,list,get
-SKIP_GEN=0 PORT= BUILD=0 VIRTUAL= SLA_RATE=5 KEEP_SLA=0 GEN_ARGS=() JVM_EXTRA=() APP_EXTRA=()
+SKIP_GEN=0 PORT= BUILD=0 VIRTUAL= CLIENT=socket SLA_RATE=5 KEEP_SLA=0 GEN_ARGS=() JVM_EXTRA=() APP_EXTRA=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB=$2; shift ;;
@@ -60,6 +63,7 @@ while [ $# -gt 0 ]; do
     --port) PORT=$2; shift ;;
     --build) BUILD=1 ;;
     --virtual) VIRTUAL=--virtual ;;
+    --client) CLIENT=$2; shift ;;
     --sla-rate) SLA_RATE=$2; shift ;;
     --keep-sla) KEEP_SLA=1 ;;
     --tickets|--open) GEN_ARGS+=("$1" "$2"); shift ;;
@@ -172,7 +176,7 @@ echo "   machine busy before the load: ${BUSY} % of the CPUs (waited ${WAITED} s
 "$JAVA" -Xmx1g -Dclk.tck="$(getconf CLK_TCK)" "$REPO/bench/src/DeskLoad.java" run --base "http://127.0.0.1:$PORT" \
   --tokens "$REPO/bench/.tokens" --workset "$WORK/workset.txt" --clients "$CLIENTS" --agents "$AGENTS" --seconds "$SECONDS_" --warmup "$WARMUP" --jvm-warmup "$JVM_WARMUP" \
   --jit-quiet "$JIT_QUIET" --jit-rounds "$JIT_ROUNDS" \
-  --pid "$PID" --ops "$OPS" $VIRTUAL
+  --pid "$PID" --ops "$OPS" --client "$CLIENT" $VIRTUAL
 echo "   (CPU per request: Baton's JVM; PostgreSQL: all postgres processes; client: the load generator; other: the rest of the"
 echo "    machine, e.g. other builds; steal: share of the CPU time the hypervisor gave to other guests. A busy 'other' or a"
 echo "    high steal means the figures are not clean. Baton's RSS at the end: $(awk '/^VmRSS:/ {printf "%d MiB", $2 / 1024}' "/proc/$PID/status"))"

@@ -1,8 +1,16 @@
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,7 +43,7 @@ import java.util.regex.Pattern;
  *            organizations the workload uses, and writes them to FILE
  *   run      --base http://127.0.0.1:PORT --tokens bench/.tokens --workset FILE --clients 16 [--agents 16] --seconds 20
  *            --warmup 5 [--jvm-warmup 10] [--jit-quiet 2] [--jit-rounds 8] [--pid BATON_PID]
- *            [--ops create,reply,transition,list,get] [--virtual]
+ *            [--ops create,reply,transition,list,get] [--virtual] [--client socket|jdk]
  *
  * Each client thread issues requests back to back. First, in rounds, every operation runs for --jvm-warmup seconds,
  * not recorded, until Baton's JIT compiler threads used less than --jit-quiet % of a core over a round (at most
@@ -44,6 +52,12 @@ import java.util.regex.Pattern;
  * recorded), then the measured window: requests that start and end inside it are recorded. A non-2xx answer or an I/O error
  * is an error; the first few are printed with their body. CPU per request is read from /proc: the Baton
  * JVM (--pid), PostgreSQL's processes, this client, and the rest of the machine.
+ *
+ * <p>The client shares the machine's cores with Baton and PostgreSQL, so what it spends per request is taken from them.
+ * By default (--client socket) each client thread keeps one HTTP/1.1 connection of its own and writes its request and
+ * reads the whole answer on it with blocking I/O, as wrk or ab do: no thread but the client's own touches a request.
+ * --client jdk sends through one shared java.net.http.HttpClient instead (the client before 2026-12-04: its selector
+ * thread reads every answer and hands it to another thread, which costs CPU and a thread wake-up per request).
  */
 public class DeskLoad {
 
@@ -161,8 +175,11 @@ public class DeskLoad {
     final double jitQuietPct;
     final long pid;
     final boolean virtual;
+    final String clientKind;
     final List<String> ops;
     final HttpClient http;
+    final String host;
+    final int port;
     final List<String[]> transitionTickets = new ArrayList<>();
     final List<String> replyTickets = new ArrayList<>(), getTickets = new ArrayList<>(), customers = new ArrayList<>(), orgs = new ArrayList<>();
     final AtomicInteger printedErrors = new AtomicInteger();
@@ -178,6 +195,8 @@ public class DeskLoad {
         jitRounds = Integer.parseInt(o.getOrDefault("jit-rounds", "8"));
         pid = Long.parseLong(o.getOrDefault("pid", "0"));
         virtual = Boolean.parseBoolean(o.getOrDefault("virtual", "false"));
+        clientKind = o.getOrDefault("client", "socket");
+        if (!clientKind.equals("socket") && !clientKind.equals("jdk")) throw new IllegalArgumentException("--client socket or jdk");
         ops = List.of(o.getOrDefault("ops", "create,reply,transition,list,get").split(","));
         for (String line : Files.readAllLines(Path.of(o.get("workset")))) {
             String[] p = line.split(" ");
@@ -191,21 +210,210 @@ public class DeskLoad {
             }
         }
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        URI uri = URI.create(base);
+        host = uri.getHost();
+        port = uri.getPort() > 0 ? uri.getPort() : 80;
+    }
+
+    /** A request: method, path (with the query), headers and an optional JSON body. */
+    static final class Req {
+        final String method, path;
+        final List<String[]> headers = new ArrayList<>();
+        String body;
+
+        Req(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        Req header(String name, String value) {
+            headers.add(new String[] {name, value});
+            return this;
+        }
+
+        Req body(String json) {
+            this.body = json;
+            return header("Content-Type", "application/json");
+        }
+    }
+
+    /** An answer: the status code and the whole body. */
+    record Res(int status, byte[] bytes) {
+        String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** How a client thread sends its requests; one per thread. */
+    interface Transport extends AutoCloseable {
+        Res send(Req request) throws IOException, InterruptedException;
+
+        @Override
+        default void close() { }
+    }
+
+    Transport transport() {
+        return clientKind.equals("jdk") ? new JdkTransport(http, base) : new SocketTransport(host, port);
+    }
+
+    /** Through the shared java.net.http.HttpClient. */
+    record JdkTransport(HttpClient http, String base) implements Transport {
+        public Res send(Req r) throws IOException, InterruptedException {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + r.path)).timeout(Duration.ofSeconds(30));
+            for (String[] h : r.headers) b.header(h[0], h[1]);
+            b.method(r.method, r.body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(r.body));
+            HttpResponse<byte[]> response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Res(response.statusCode(), response.body());
+        }
+    }
+
+    /**
+     * HTTP/1.1 on one kept-alive connection of this thread, blocking: writes the request, reads the status line, the
+     * headers and the body (Content-Length, chunked, or up to the end of the connection). Connects again when the server
+     * closed the connection (Tomcat does after 100 requests, with "Connection: close").
+     */
+    static final class SocketTransport implements Transport {
+        final String host;
+        final int port;
+        final byte[] line = new byte[8192];
+        Socket socket;
+        InputStream in;
+        OutputStream out;
+        boolean reused;
+
+        SocketTransport(String host, int port) {
+            this.host = host;
+            this.port = port;
+        }
+
+        public Res send(Req r) throws IOException {
+            byte[] request = encode(r);
+            while (true) {
+                if (socket == null) {
+                    socket = new Socket();
+                    socket.setTcpNoDelay(true);
+                    socket.setSoTimeout(30_000);
+                    socket.connect(new InetSocketAddress(host, port), 5_000);
+                    in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+                    out = new BufferedOutputStream(socket.getOutputStream(), 1 << 14);
+                    reused = false;
+                }
+                boolean answered = false;
+                try {
+                    out.write(request);
+                    out.flush();
+                    int n = readLine();
+                    if (n < 0) throw new EOFException("the connection closed before an answer");
+                    answered = true;
+                    return read(n);
+                } catch (IOException e) {
+                    boolean retry = reused && !answered; // the server had closed the kept connection meanwhile: once on a new one
+                    close();
+                    if (!retry) throw e;
+                }
+            }
+        }
+
+        byte[] encode(Req r) {
+            byte[] body = r.body == null ? null : r.body.getBytes(StandardCharsets.UTF_8);
+            StringBuilder sb = new StringBuilder(256).append(r.method).append(' ').append(r.path).append(" HTTP/1.1\r\nHost: ")
+                    .append(host).append(':').append(port).append("\r\n");
+            for (String[] h : r.headers) sb.append(h[0]).append(": ").append(h[1]).append("\r\n");
+            if (body != null || !r.method.equals("GET")) sb.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n");
+            sb.append("\r\n");
+            byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
+            if (body == null) return head;
+            byte[] all = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, all, head.length, body.length);
+            return all;
+        }
+
+        /** The rest of an answer whose status line (n bytes) is in {@code line}. */
+        Res read(int n) throws IOException {
+            if (n < 12 || line[0] != 'H') throw new IOException("not an HTTP status line: " + new String(line, 0, Math.max(0, n), StandardCharsets.ISO_8859_1));
+            int status = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
+            long length = -1;
+            boolean chunked = false, close = false;
+            while ((n = readLine()) > 0) {
+                String h = new String(line, 0, n, StandardCharsets.ISO_8859_1);
+                int colon = h.indexOf(':');
+                if (colon < 0) continue;
+                String name = h.substring(0, colon).trim(), value = h.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("Content-Length")) length = Long.parseLong(value);
+                else if (name.equalsIgnoreCase("Transfer-Encoding")) chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                else if (name.equalsIgnoreCase("Connection")) close = value.equalsIgnoreCase("close");
+            }
+            if (n < 0) throw new EOFException("the connection closed in the headers");
+            byte[] body;
+            if (chunked) {
+                java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(1 << 14);
+                while (true) {
+                    int m = readLine();
+                    if (m < 0) throw new EOFException("the connection closed in a chunked body");
+                    String size = new String(line, 0, m, StandardCharsets.ISO_8859_1);
+                    int semi = size.indexOf(';');
+                    int chunk = Integer.parseInt((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
+                    if (chunk == 0) {
+                        while ((m = readLine()) > 0) { /* trailers */ }
+                        break;
+                    }
+                    buf.write(in.readNBytes(chunk));
+                    if (readLine() != 0) throw new IOException("a chunk does not end with CRLF");
+                }
+                body = buf.toByteArray();
+            } else if (length >= 0) {
+                body = in.readNBytes((int) length);
+                if (body.length < length) throw new EOFException("the connection closed in the body");
+            } else if (status == 204 || status == 304) {
+                body = new byte[0];
+            } else {
+                body = in.readAllBytes();
+                close = true;
+            }
+            if (close) close();
+            else reused = true;
+            return new Res(status, body);
+        }
+
+        /** One line without its CRLF into {@code line}: its length, or -1 at the end of the stream. */
+        int readLine() throws IOException {
+            int n = 0, b;
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') return n > 0 && line[n - 1] == '\r' ? n - 1 : n;
+                if (n == line.length) throw new IOException("a header line longer than " + line.length + " bytes");
+                line[n++] = (byte) b;
+            }
+            return n == 0 ? -1 : n;
+        }
+
+        @Override
+        public void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) { /* closing */ }
+            }
+            socket = null;
+        }
     }
 
     /** One operation's request for client {@code c}, issue number {@code i}. */
     interface Op {
-        HttpRequest request(int client, long i, SplittableRandom r);
-        default void answered(int client, long i, HttpResponse<String> response) { }
+        Req request(int client, long i, SplittableRandom r);
+        default void answered(int client, long i, Res response) { }
     }
 
-    HttpRequest.Builder req(int client, String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + agentTokens.get(client % agentTokens.size())).header("Accept", "application/json");
+    Req req(int client, String method, String path) {
+        return new Req(method, path).header("Authorization", "Bearer " + agentTokens.get(client % agentTokens.size()))
+                .header("Accept", "application/json");
     }
 
-    HttpRequest post(int client, String path, String json) {
-        return req(client, path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    Req get(int client, String path) {
+        return req(client, "GET", path);
+    }
+
+    Req post(int client, String path, String json) {
+        return req(client, "POST", path).body(json);
     }
 
     static final String[] SUBJECTS = {"VPN drops every few minutes", "Printer on 3rd floor offline", "Outlook keeps asking for my password",
@@ -229,8 +437,7 @@ public class DeskLoad {
                         + c + "-" + i + ".\",\"requesterId\":\"" + customers.get(r.nextInt(customers.size())) + "\",\"channel\":\"PHONE\","
                         + "\"category\":\"" + CATEGORIES[s] + "\",\"impact\":\"" + LEVELS[r.nextInt(LEVELS.length)] + "\",\"urgency\":\""
                         + LEVELS[r.nextInt(LEVELS.length)] + "\"}";
-                return req(c, "/api/v1/tickets").header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                return post(c, "/api/v1/tickets", body).header("Idempotency-Key", UUID.randomUUID().toString());
             };
             case "reply" -> (c, i, r) -> {
                 // each client replies on its own slice of the reply tickets
@@ -249,15 +456,15 @@ public class DeskLoad {
                         for (int j = 0; j < per; j++) status[c][j] = transitionTickets.get(c * per + j)[1];
                     }
                 }
-                public HttpRequest request(int c, long i, SplittableRandom r) {
+                public Req request(int c, long i, SplittableRandom r) {
                     int j = (int) (i % per);
                     String number = transitionTickets.get(c * per + j)[0];
                     return post(c, "/api/v1/tickets/" + number + "/transitions", status[c][j].equals("IN_PROGRESS")
                             ? "{\"to\":\"PENDING\",\"pendingReason\":\"CUSTOMER\"}" : "{\"to\":\"IN_PROGRESS\"}");
                 }
-                public void answered(int c, long i, HttpResponse<String> response) {
+                public void answered(int c, long i, Res response) {
                     int j = (int) (i % per);
-                    if (response.statusCode() / 100 == 2) {
+                    if (response.status() / 100 == 2) {
                         Matcher m = STATUS.matcher(response.body());
                         status[c][j] = m.find() ? m.group(1) : status[c][j].equals("IN_PROGRESS") ? "PENDING" : "IN_PROGRESS";
                     } else {
@@ -266,9 +473,9 @@ public class DeskLoad {
                 }
             };
             case "list" -> (c, i, r) -> (i + c) % 2 == 0
-                    ? req(c, "/api/v1/tickets?open=true&priority=P2&limit=50").GET().build()
-                    : req(c, "/api/v1/tickets?open=true&organizationId=" + orgs.get((int) ((i / 2 + c) % orgs.size())) + "&limit=50").GET().build();
-            case "get" -> (c, i, r) -> req(c, "/api/v1/tickets/" + getTickets.get(r.nextInt(getTickets.size()))).GET().build();
+                    ? get(c, "/api/v1/tickets?open=true&priority=P2&limit=50")
+                    : get(c, "/api/v1/tickets?open=true&organizationId=" + orgs.get((int) ((i / 2 + c) % orgs.size())) + "&limit=50");
+            case "get" -> (c, i, r) -> get(c, "/api/v1/tickets/" + getTickets.get(r.nextInt(getTickets.size())));
             default -> throw new IllegalArgumentException("unknown operation " + name);
         };
     }
@@ -277,8 +484,9 @@ public class DeskLoad {
             double batonCpu, double jitCpu, double pgCpu, double clientCpu, double otherCpu, double stealPct, double slaFiringsPerSecond) {}
 
     void run() throws Exception {
-        System.out.printf("   load: %d %s threads per operation as %d agent%s, %d s warm-up + %d s measured each, against %s%n", clients,
-                virtual ? "virtual" : "platform", agentTokens.size(), agentTokens.size() == 1 ? "" : "s", warmup, seconds, base);
+        System.out.printf("   load: %d %s threads per operation as %d agent%s, %d s warm-up + %d s measured each, against %s (%s)%n", clients,
+                virtual ? "virtual" : "platform", agentTokens.size(), agentTokens.size() == 1 ? "" : "s", warmup, seconds, base,
+                clientKind.equals("jdk") ? "one shared java.net.http.HttpClient" : "a kept-alive HTTP/1.1 connection per thread");
         // one Op per operation for the whole run: a status change remembers where each of its tickets is
         Map<String, Op> byName = new java.util.LinkedHashMap<>();
         for (String name : ops) byName.put(name, op(name));
@@ -332,17 +540,17 @@ public class DeskLoad {
                 SplittableRandom r = new SplittableRandom(name.hashCode() * 31L + client);
                 long[] mine = new long[1 << 14];
                 int n = 0;
-                try {
+                try (Transport transport = transport()) {
                     for (long i = 0; ; i++) {
                         long start = System.nanoTime();
                         if (start >= measureEnd) break;
-                        HttpRequest request = op.request(client, i, r);
+                        Req request = op.request(client, i, r);
                         boolean ok;
                         try {
-                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                            ok = response.statusCode() / 100 == 2;
+                            Res response = transport.send(request);
+                            ok = response.status() / 100 == 2;
                             op.answered(client, i, response);
-                            if (!ok) error(name, request, response.statusCode() + " " + response.body());
+                            if (!ok) error(name, request, response.status() + " " + response.body());
                         } catch (IOException e) {
                             ok = false;
                             error(name, request, e.toString());
@@ -414,10 +622,10 @@ public class DeskLoad {
         }
     }
 
-    void error(String op, HttpRequest request, String what) {
+    void error(String op, Req request, String what) {
         if (printedErrors.incrementAndGet() <= 8) {
             String text = what.length() > 400 ? what.substring(0, 400) + "…" : what;
-            System.out.printf("   ! %s %s %s -> %s%n", op, request.method(), request.uri().getRawPath(), text.replace('\n', ' '));
+            System.out.printf("   ! %s %s %s -> %s%n", op, request.method, request.path, text.replace('\n', ' '));
         }
     }
 
