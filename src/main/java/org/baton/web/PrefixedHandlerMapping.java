@@ -20,8 +20,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Spring MVC's request mapping, with a shortcut for paths with variables. For a path that is not a
  * literal mapping ({@code /api/v1/tickets/INC-1042}), Spring checks every one of Baton's ~160 mappings
  * against the request in turn: its method, its CORS pre-flight, its headers and then its patterns, each
- * through the request's chain of wrappers. That was a sixth of Baton's CPU for a get by number (JFR,
- * bench/tickets.sh). Here each mapping's patterns are reduced, once, to the literal start every path
+ * through the request's chain of wrappers: a sixth of Baton's Java samples for a get by number (JFR,
+ * bench/tickets.sh); passing over the mappings below saved 5-9 % of Baton's CPU per get
+ * (docs/performance.md, 2026-12-04). Here each mapping's patterns are reduced, once, to the literal start every path
  * they match begins with ({@code /api/v1/tickets} for {@code /api/v1/tickets/{number}}), and a mapping
  * whose starts the path does not begin with is passed over without those checks: the answer is the
  * same (the patterns would not have matched), only cheaper. Paths with percent-escapes or matrix
