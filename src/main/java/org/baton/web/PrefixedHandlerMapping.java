@@ -2,9 +2,9 @@ package org.baton.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
@@ -21,33 +21,66 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * literal mapping ({@code /api/v1/tickets/INC-1042}), Spring checks every one of Baton's ~160 mappings
  * against the request in turn: its method, its CORS pre-flight, its headers and then its patterns, each
  * through the request's chain of wrappers: a sixth of Baton's Java samples for a get by number (JFR,
- * bench/tickets.sh); passing over the mappings below saved 5-9 % of Baton's CPU per get
- * (docs/performance.md, 2026-12-04). Here each mapping's patterns are reduced, once, to the literal start every path
- * they match begins with ({@code /api/v1/tickets} for {@code /api/v1/tickets/{number}}), and a mapping
- * whose starts the path does not begin with is passed over without those checks: the answer is the
- * same (the patterns would not have matched), only cheaper. Paths with percent-escapes or matrix
- * parameters, which patterns match in their decoded form, always get the full check.
+ * bench/tickets.sh). Here each mapping's patterns are reduced, once, to a {@link Shape}: the literal start
+ * every path they match begins with ({@code /api/v1/tickets} for {@code /api/v1/tickets/{number}}) and how
+ * many segments such a path has (4, or at least so many for {@code /webjars/{*path}}), and a mapping whose
+ * shapes the path does not fit is passed over without those checks: the answer is the same (the patterns
+ * would not have matched), only cheaper (docs/performance.md, 2026-12-04). Paths with percent-escapes or matrix
+ * parameters, which patterns match in their decoded form, always get the full check; so do paths with an empty
+ * segment or a trailing slash for the segment count.
  */
 final class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
     /** The lookup path of the request being mapped on this thread, when it can be compared literally. */
     private static final ThreadLocal<@Nullable String> LOOKUP_PATH = new ThreadLocal<>();
 
-    private final Map<RequestMappingInfo, List<String>> starts = new ConcurrentHashMap<>();
+    /**
+     * The shapes of each mapping's patterns, by identity: Spring passes the registered instances back, and a
+     * hash map's {@code equals} on a mapping compares all its conditions. Written only when mappings are
+     * (un)registered, as a new map.
+     */
+    private volatile Map<RequestMappingInfo, List<Shape>> shapes = new IdentityHashMap<>();
+
+    /**
+     * What every path one pattern matches looks like: it begins with {@code start} and has {@code segments}
+     * segments (slashes), or at least that many when {@code open}.
+     */
+    record Shape(String start, int segments, boolean open) {
+
+        static Shape of(String pattern) {
+            String start = literalStart(pattern);
+            // a capture of the rest, a double wildcard or a regular expression (which might span a slash) leave the count open
+            boolean open = pattern.contains("{*") || pattern.contains("**") || pattern.matches(".*\\{[^}]*:.*");
+            return new Shape(start, open ? slashes(start) : slashes(pattern), open);
+        }
+
+        boolean fits(String path, int pathSegments) {
+            return path.startsWith(start)
+                    && (pathSegments < 0 || (open ? pathSegments >= segments : pathSegments == segments));
+        }
+    }
 
     @Override
     protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
         super.registerHandlerMethod(handler, method, mapping);
-        List<String> literal = literalStarts(mapping);
-        if (literal != null) {
-            starts.put(mapping, literal);
+        List<Shape> shape = shapes(mapping);
+        if (shape != null) {
+            synchronized (this) {
+                Map<RequestMappingInfo, List<Shape>> next = new IdentityHashMap<>(shapes);
+                next.put(mapping, shape);
+                shapes = next;
+            }
         }
     }
 
     @Override
     public void unregisterMapping(RequestMappingInfo mapping) {
         super.unregisterMapping(mapping);
-        starts.remove(mapping);
+        synchronized (this) {
+            Map<RequestMappingInfo, List<Shape>> next = new IdentityHashMap<>(shapes);
+            next.keySet().removeIf(registered -> registered.equals(mapping));
+            shapes = next;
+        }
     }
 
     @Override
@@ -67,30 +100,32 @@ final class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
     protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
         String path = LOOKUP_PATH.get();
         if (path != null) {
-            List<String> literal = starts.get(info);
-            if (literal != null && !beginsWithAny(path, literal)) {
+            List<Shape> shape = shapes.get(info);
+            if (shape != null && !fitsAny(path, shape)) {
                 return null;
             }
         }
         return super.getMatchingMapping(info, request);
     }
 
-    static boolean beginsWithAny(String path, List<String> starts) {
-        for (String start : starts) {
-            if (path.startsWith(start)) {
+    /** Whether {@code path} fits one of {@code shapes}; its segments count only when it has no empty one and no trailing slash. */
+    static boolean fitsAny(String path, List<Shape> shapes) {
+        int segments = path.length() > 1 && !path.endsWith("/") && !path.contains("//") ? slashes(path) : -1;
+        for (Shape shape : shapes) {
+            if (shape.fits(path, segments)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The literal start of each of the mapping's path patterns; null when it has none that can be relied on. */
-    static @Nullable List<String> literalStarts(RequestMappingInfo mapping) {
+    /** The shape of each of the mapping's path patterns; null when it has none that can be relied on. */
+    static @Nullable List<Shape> shapes(RequestMappingInfo mapping) {
         PathPatternsRequestCondition patterns = mapping.getPathPatternsCondition();
         if (patterns == null || patterns.getPatterns().isEmpty()) {
             return null;
         }
-        return patterns.getPatterns().stream().map(PathPattern::getPatternString).map(PrefixedHandlerMapping::literalStart).toList();
+        return patterns.getPatterns().stream().map(PathPattern::getPatternString).map(Shape::of).toList();
     }
 
     /**
@@ -106,6 +141,16 @@ final class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
         }
         int slash = pattern.lastIndexOf('/', wild);
         return slash <= 0 ? "" : pattern.substring(0, slash);
+    }
+
+    private static int slashes(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '/') {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static int indexOfAny(String s, String chars) {

@@ -61,6 +61,26 @@ class PrefixedHandlerMappingTests {
     }
 
     @Test
+    void aPathFitsAPatternsShapeWhenItBeginsWithItsStartAndHasItsSegments() {
+        var byNumber = List.of(PrefixedHandlerMapping.Shape.of("/api/v1/tickets/{number}"));
+        assertThat(PrefixedHandlerMapping.fitsAny("/api/v1/tickets/INC-1042", byNumber)).isTrue();
+        assertThat(PrefixedHandlerMapping.fitsAny("/api/v1/tickets/INC-1042/timeline", byNumber)).isFalse();
+        assertThat(PrefixedHandlerMapping.fitsAny("/api/v1/tickets", byNumber)).isFalse();
+        assertThat(PrefixedHandlerMapping.fitsAny("/api/v1/users/42", byNumber)).isFalse();
+        // a trailing slash or an empty segment: only the start is compared, Spring's patterns decide the rest
+        assertThat(PrefixedHandlerMapping.fitsAny("/api/v1/tickets/INC-1042/", byNumber)).isTrue();
+        assertThat(PrefixedHandlerMapping.fitsAny("/api/v1/tickets//INC-1042", byNumber)).isTrue();
+
+        var rest = List.of(PrefixedHandlerMapping.Shape.of("/webjars/{*path}"));
+        assertThat(PrefixedHandlerMapping.fitsAny("/webjars", rest)).isTrue();
+        assertThat(PrefixedHandlerMapping.fitsAny("/webjars/htmx.org/2.0.4/dist/htmx.min.js", rest)).isTrue();
+        assertThat(PrefixedHandlerMapping.fitsAny("/css/baton.css", rest)).isFalse();
+        // a regular expression might span a slash: the count stays open
+        assertThat(PrefixedHandlerMapping.Shape.of("/files/{name:.+}").open()).isTrue();
+        assertThat(PrefixedHandlerMapping.Shape.of("/files/*.png")).isEqualTo(new PrefixedHandlerMapping.Shape("/files", 2, false));
+    }
+
+    @Test
     void everyMappedPathIsHandledAsSpringsOwnMappingHandlesIt() throws Exception {
         assertThat(mapping).isInstanceOf(PrefixedHandlerMapping.class);
         RequestMappingHandlerMapping plain = new RequestMappingHandlerMapping();
@@ -78,6 +98,8 @@ class PrefixedHandlerMappingTests {
                 paths.add(path);
                 paths.add(path + "/extra");
                 paths.add(path.substring(0, Math.max(1, path.lastIndexOf('/'))));
+                paths.add(path + "/");
+                paths.add(path.replaceFirst("/", "//"));
             }
         }
         paths.addAll(List.of("/api/v1/no-such-resource", "/api/v1/%74ickets/INC-1", "/api/v1/tickets;v=1/INC-1", "/nothing/here"));
