@@ -41,15 +41,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Tickets {
 
-    static final String SELECT = """
+    private static final String COLUMNS = """
             select t.*, o.name as organization_name, ow.display_name as owner_name, g.name as working_group_name,
                    a.display_name as assignee_name
-              from tickets t
+            """;
+
+    private static final String NAMES = """
               join organizations o on o.id = t.organization_id
               left join users ow on ow.id = t.owner_id
               left join support_groups g on g.id = t.working_group_id
               left join users a on a.id = t.assignee_id
             """;
+
+    static final String SELECT = COLUMNS + "  from tickets t\n" + NAMES;
 
     /** The transaction resource holding the tickets this transaction wrote, by id. */
     private static final Object WRITTEN = new Object() {
@@ -278,9 +282,9 @@ class Tickets {
                 p.put("afterDue", timestamp(cursor.updatedAt()));
                 p.put("afterId", cursor.id());
             }
-            String ids = "select t.id from tickets t" + (database.isH2() ? " use index (tickets_sla_due_idx)" : "") + where
+            String rows = " from tickets t" + (database.isH2() ? " use index (tickets_sla_due_idx)" : "") + where
                     + " order by t.sla_due_at, t.id fetch first " + fetchSize + " rows only";
-            return jdbc.sql(SELECT + " where t.id in (" + ids + ") order by t.sla_due_at, t.id").params(p).query(Tickets::row).list();
+            return jdbc.sql(pageOf(rows, " order by t.sla_due_at, t.id")).params(p).query(Tickets::row).list();
         }
         if (after != null) {
             Cursor cursor = Cursor.parse(after);
@@ -293,12 +297,27 @@ class Tickets {
         // the index's leading column (fixed by an equality, so the order is the same): H2 uses an index for sorting only
         // then, and only when told which one; PostgreSQL plans the same either way.
         KeysetIndex index = KeysetIndex.choose(viewer, filter, database.isH2());
-        String ids = "select t.id from tickets t" + (database.isH2() ? " use index (" + index.name + ")" : "") + where
+        String rows = " from tickets t" + (database.isH2() ? " use index (" + index.name + ")" : "") + where
                 + " order by " + index.leading + "t.updated_at desc, t.id desc fetch first " + fetchSize + " rows only";
-        return jdbc.sql(SELECT + " where t.id in (" + ids + ") order by t.updated_at desc, t.id desc")
+        return jdbc.sql(pageOf(rows, " order by t.updated_at desc, t.id desc"))
                 .params(p)
                 .query(Tickets::row)
                 .list();
+    }
+
+    /**
+     * A page of tickets with their display names, in {@code order}: {@code rows} is the page's {@code from tickets t
+     * where … order by … fetch first n rows only}, which walks one index in order and stops after n rows. On
+     * PostgreSQL the page's rows are those the walk read, the names joined to them; on H2 the walk reads the ids only
+     * (H2 sorts by an index only in a query of the tickets table alone, with a hint) and the rows are read again by
+     * key. Reading them by key again on PostgreSQL too, as until 2026-12-04, took twice the buffer accesses for a page
+     * of the open queue (437 against 227, EXPLAIN (ANALYZE, BUFFERS) on the 1M desk, docs/performance.md).
+     */
+    private String pageOf(String rows, String order) {
+        if (database.isH2()) {
+            return SELECT + " where t.id in (select t.id" + rows + ")" + order;
+        }
+        return COLUMNS + "  from (select t.*" + rows + ") t\n" + NAMES + order;
     }
 
     /** The (…, updated_at desc, id desc) index that serves a list: the most selective equality filter's. */
