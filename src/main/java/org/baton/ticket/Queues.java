@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.baton.identity.CurrentUser;
 import org.baton.identity.SupportGroupId;
+import org.baton.shared.DatabaseProduct;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,9 +30,11 @@ class Queues {
     static final Duration NEAR_BREACH = Duration.ofHours(2);
 
     private final JdbcClient jdbc;
+    private final DatabaseProduct database;
 
-    Queues(JdbcClient jdbc) {
+    Queues(JdbcClient jdbc, DatabaseProduct database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /** One page of a queue and the cursor of the next one (null on the last page). */
@@ -69,8 +72,8 @@ class Queues {
             }
             order = " order by t.updated_at desc, t.id desc";
         }
-        String ids = "select t.id from tickets t" + where + order + " fetch first " + (size + 1) + " rows only";
-        List<Ticket> rows = new ArrayList<>(jdbc.sql(Tickets.SELECT + " where t.id in (" + ids + ")" + order)
+        String page = " from tickets t" + where + order + " fetch first " + (size + 1) + " rows only";
+        List<Ticket> rows = new ArrayList<>(jdbc.sql(Tickets.pageOf(database, page, order))
                 .params(p).query(Tickets::row).list());
         String next = null;
         if (rows.size() > size) {

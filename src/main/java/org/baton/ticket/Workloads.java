@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.baton.identity.CurrentUser;
 import org.baton.identity.UserId;
+import org.baton.shared.DatabaseProduct;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,9 +24,11 @@ class Workloads {
     static final int BOARD_LIMIT = 300;
 
     private final JdbcClient jdbc;
+    private final DatabaseProduct database;
 
-    Workloads(JdbcClient jdbc) {
+    Workloads(JdbcClient jdbc, DatabaseProduct database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /** One member's load: open tickets they own, open tickets assigned to them, and of those the late ones. */
@@ -35,9 +38,9 @@ class Workloads {
     List<Ticket> openIncidents(CurrentUser viewer) {
         Map<String, Object> p = new HashMap<>();
         String where = " where t.is_open = true and t.type = 'INCIDENT'" + Tickets.visibility(viewer, p);
-        String ids = "select t.id from tickets t" + where + " order by t.priority, t.created_at, t.id fetch first " + BOARD_LIMIT
+        String page = " from tickets t" + where + " order by t.priority, t.created_at, t.id fetch first " + BOARD_LIMIT
                 + " rows only";
-        return jdbc.sql(Tickets.SELECT + " where t.id in (" + ids + ") order by t.priority, t.created_at, t.id")
+        return jdbc.sql(Tickets.pageOf(database, page, " order by t.priority, t.created_at, t.id"))
                 .params(p).query(Tickets::row).list();
     }
 
@@ -68,8 +71,8 @@ class Workloads {
         Map<String, Object> p = new HashMap<>();
         String where = " where (t.owner_id = :member or t.assignee_id = :member) and t.is_open = true" + Tickets.visibility(viewer, p);
         p.put("member", member.value());
-        String ids = "select t.id from tickets t" + where + " order by t.priority, t.updated_at desc, t.id fetch first 200 rows only";
-        return jdbc.sql(Tickets.SELECT + " where t.id in (" + ids + ") order by t.priority, t.updated_at desc, t.id")
+        String page = " from tickets t" + where + " order by t.priority, t.updated_at desc, t.id fetch first 200 rows only";
+        return jdbc.sql(Tickets.pageOf(database, page, " order by t.priority, t.updated_at desc, t.id"))
                 .params(p).query(Tickets::row).list();
     }
 }
