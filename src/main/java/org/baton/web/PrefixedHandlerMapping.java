@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -32,7 +33,19 @@ import org.springframework.web.util.pattern.PathPatternParser;
 final class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
     /** The lookup path of the request being mapped on this thread, when it can be compared literally. */
-    private static final ThreadLocal<@Nullable String> LOOKUP_PATH = new ThreadLocal<>();
+    private static final ThreadLocal<@Nullable Lookup> LOOKUP = new ThreadLocal<>();
+
+    /**
+     * A lookup path and its segments (slashes), counted once per request rather than once per mapping; -1 when it has
+     * an empty segment or a trailing slash, which Spring's patterns may treat otherwise: then only the start is compared.
+     */
+    record Lookup(String path, int segments) {
+
+        static Lookup of(String path) {
+            boolean countable = path.length() > 1 && !path.endsWith("/") && !path.contains("//");
+            return new Lookup(path, countable ? StringUtils.countOccurrencesOf(path, "/") : -1);
+        }
+    }
 
     /**
      * The shapes of each mapping's patterns, by identity: Spring passes the registered instances back, and a
@@ -51,12 +64,12 @@ final class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
             String start = literalStart(pattern);
             // a capture of the rest, a double wildcard or a regular expression (which might span a slash) leave the count open
             boolean open = pattern.contains("{*") || pattern.contains("**") || pattern.matches(".*\\{[^}]*:.*");
-            return new Shape(start, open ? slashes(start) : slashes(pattern), open);
+            return new Shape(start, StringUtils.countOccurrencesOf(open ? start : pattern, "/"), open);
         }
 
-        boolean fits(String path, int pathSegments) {
-            return path.startsWith(start)
-                    && (pathSegments < 0 || (open ? pathSegments >= segments : pathSegments == segments));
+        boolean fits(Lookup lookup) {
+            return lookup.path().startsWith(start)
+                    && (lookup.segments() < 0 || (open ? lookup.segments() >= segments : lookup.segments() == segments));
         }
     }
 
@@ -85,34 +98,32 @@ final class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
     @Override
     protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-        String outer = LOOKUP_PATH.get();
+        Lookup outer = LOOKUP.get();
         PathPatternParser parser = getPatternParser();
         boolean literal = parser != null && parser.isCaseSensitive() && lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0;
-        LOOKUP_PATH.set(literal ? lookupPath : null);
+        LOOKUP.set(literal ? Lookup.of(lookupPath) : null);
         try {
             return super.lookupHandlerMethod(lookupPath, request);
         } finally {
-            LOOKUP_PATH.set(outer);
+            LOOKUP.set(outer);
         }
     }
 
     @Override
     protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        String path = LOOKUP_PATH.get();
-        if (path != null) {
+        Lookup lookup = LOOKUP.get();
+        if (lookup != null) {
             List<Shape> shape = shapes.get(info);
-            if (shape != null && !fitsAny(path, shape)) {
+            if (shape != null && !fitsAny(lookup, shape)) {
                 return null;
             }
         }
         return super.getMatchingMapping(info, request);
     }
 
-    /** Whether {@code path} fits one of {@code shapes}; its segments count only when it has no empty one and no trailing slash. */
-    static boolean fitsAny(String path, List<Shape> shapes) {
-        int segments = path.length() > 1 && !path.endsWith("/") && !path.contains("//") ? slashes(path) : -1;
+    static boolean fitsAny(Lookup lookup, List<Shape> shapes) {
         for (Shape shape : shapes) {
-            if (shape.fits(path, segments)) {
+            if (shape.fits(lookup)) {
                 return true;
             }
         }
@@ -141,16 +152,6 @@ final class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
         }
         int slash = pattern.lastIndexOf('/', wild);
         return slash <= 0 ? "" : pattern.substring(0, slash);
-    }
-
-    private static int slashes(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '/') {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static int indexOfAny(String s, String chars) {
