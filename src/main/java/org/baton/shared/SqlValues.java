@@ -33,6 +33,32 @@ public final class SqlValues {
         return value;
     }
 
+    /** The instant in column {@code column} (1-based), null for SQL NULL: for readers that looked the column up once. */
+    public static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static Instant requiredInstant(ResultSet rs, int column) throws SQLException {
+        Instant value = instant(rs, column);
+        if (value == null) {
+            throw new SQLException("column " + rs.getMetaData().getColumnLabel(column) + " is null");
+        }
+        return value;
+    }
+
+    public static @Nullable UUID uuid(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
+    public static UUID requiredUuid(ResultSet rs, int column) throws SQLException {
+        UUID value = uuid(rs, column);
+        if (value == null) {
+            throw new SQLException("column " + rs.getMetaData().getColumnLabel(column) + " is null");
+        }
+        return value;
+    }
+
     public static @Nullable UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);
     }

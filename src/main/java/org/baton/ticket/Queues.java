@@ -74,7 +74,7 @@ class Queues {
         }
         String page = " from tickets t" + where + order + " fetch first " + (size + 1) + " rows only";
         List<Ticket> rows = new ArrayList<>(jdbc.sql(Tickets.pageOf(database, page, order))
-                .params(p).query(Tickets::row).list());
+                .params(p).query(Tickets.rows()).list());
         String next = null;
         if (rows.size() > size) {
             rows = new ArrayList<>(rows.subList(0, size));

@@ -41,7 +41,7 @@ class Workloads {
         String page = " from tickets t" + where + " order by t.priority, t.created_at, t.id fetch first " + BOARD_LIMIT
                 + " rows only";
         return jdbc.sql(Tickets.pageOf(database, page, " order by t.priority, t.created_at, t.id"))
-                .params(p).query(Tickets::row).list();
+                .params(p).query(Tickets.rows()).list();
     }
 
     List<Load> loads(CurrentUser viewer, List<UserId> members, Instant now) {
@@ -73,6 +73,6 @@ class Workloads {
         p.put("member", member.value());
         String page = " from tickets t" + where + " order by t.priority, t.updated_at desc, t.id fetch first 200 rows only";
         return jdbc.sql(Tickets.pageOf(database, page, " order by t.priority, t.updated_at desc, t.id"))
-                .params(p).query(Tickets::row).list();
+                .params(p).query(Tickets.rows()).list();
     }
 }
