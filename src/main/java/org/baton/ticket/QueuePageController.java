@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.baton.identity.CurrentUser;
 import org.baton.identity.Directory;
@@ -57,6 +56,9 @@ class QueuePageController {
 
     /** An organization in the filter bar. */
     record Choice(String value, String label) {}
+
+    /** A sort button: the same queue in that order. */
+    record SortLink(QueueSort sort, String href, boolean active) {}
 
     @GetMapping
     String queue(CurrentUser user, @RequestParam(required = false) @Nullable String view,
@@ -131,11 +133,10 @@ class QueuePageController {
         model.addAttribute("sorts", QueueSort.values());
         model.addAttribute("organizations", directory.organizations().stream().filter(o -> user.canSee(o.id()))
                 .map(o -> new Choice(o.id().toString(), o.name())).toList());
-        model.addAttribute("sortHrefs", Map.of(
-                "due", href(new QueueQuery(query.view(), query.priority(), query.type(), query.organizationId(), QueueSort.DUE, null),
-                        savedActive ? savedId : null),
-                "updated", href(new QueueQuery(query.view(), query.priority(), query.type(), query.organizationId(), QueueSort.UPDATED,
-                        null), savedActive ? savedId : null)));
+        model.addAttribute("sortLinks", java.util.Arrays.stream(QueueSort.values())
+                .map(sort -> new SortLink(sort, href(new QueueQuery(query.view(), query.priority(), query.type(), query.organizationId(),
+                        sort, null), savedActive ? savedId : null), sort == query.sort()))
+                .toList());
         if (!model.containsAttribute("savedName")) {
             model.addAttribute("savedName", "");
         }

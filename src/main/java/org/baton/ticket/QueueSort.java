@@ -8,7 +8,12 @@ enum QueueSort {
     /** Nearest service-level due instant first; tickets with no running target after them. */
     DUE("SLA due first"),
     /** Most recently changed first. */
-    UPDATED("Recently updated first");
+    UPDATED("Recently updated first"),
+    /**
+     * The earliest promised next update first, the longest overdue at the top; tickets with no promise after them. The
+     * overdue tab's order: it reads the (open, next update due) index from its start, where the overdue tickets are.
+     */
+    UPDATE_DUE("Next update due first");
 
     private final String label;
 
@@ -21,7 +26,7 @@ enum QueueSort {
     }
 
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     static Optional<QueueSort> parse(String key) {

@@ -15,8 +15,8 @@ enum QueueView {
     NEAR_BREACH("Near breach", QueueSort.DUE),
     /** Pending tickets (waiting for the customer, a third party or an approval), in the organizations I serve. */
     PENDING("Pending", QueueSort.UPDATED),
-    /** Open tickets whose promised next update is late, in the organizations I serve. */
-    OVERDUE("Update overdue", QueueSort.DUE);
+    /** Open tickets whose promised next update is late, in the organizations I serve: the longest overdue first. */
+    OVERDUE("Update overdue", QueueSort.UPDATE_DUE);
 
     private final String label;
     private final QueueSort defaultSort;

@@ -53,24 +53,25 @@ class Queues {
         StringBuilder where = new StringBuilder(where(viewer, query, now, p));
         Cursor cursor = Cursor.parse(query.after());
         String order;
-        if (query.sort() == QueueSort.DUE) {
-            // nearest due first, then the tickets with no running target (nulls last on H2 and PostgreSQL alike)
-            if (cursor != null && cursor.at() != null) {
-                where.append(" and (t.sla_due_at > :afterAt or (t.sla_due_at = :afterAt and t.id > :afterId) or t.sla_due_at is null)");
-                p.put("afterAt", timestamp(cursor.at()));
-                p.put("afterId", cursor.id());
-            } else if (cursor != null) {
-                where.append(" and t.sla_due_at is null and t.id > :afterId");
-                p.put("afterId", cursor.id());
-            }
-            order = " order by t.sla_due_at asc nulls last, t.id asc";
-        } else {
+        if (query.sort() == QueueSort.UPDATED) {
             if (cursor != null && cursor.at() != null) {
                 where.append(" and (t.updated_at < :afterAt or (t.updated_at = :afterAt and t.id < :afterId))");
                 p.put("afterAt", timestamp(cursor.at()));
                 p.put("afterId", cursor.id());
             }
             order = " order by t.updated_at desc, t.id desc";
+        } else {
+            // the nearest instant first, then the tickets without one (nulls last on H2 and PostgreSQL alike)
+            String column = query.sort() == QueueSort.DUE ? "t.sla_due_at" : "t.next_update_due_at";
+            if (cursor != null && cursor.at() != null) {
+                where.append(" and (%1$s > :afterAt or (%1$s = :afterAt and t.id > :afterId) or %1$s is null)".formatted(column));
+                p.put("afterAt", timestamp(cursor.at()));
+                p.put("afterId", cursor.id());
+            } else if (cursor != null) {
+                where.append(" and ").append(column).append(" is null and t.id > :afterId");
+                p.put("afterId", cursor.id());
+            }
+            order = " order by " + column + " asc nulls last, t.id asc";
         }
         String page = " from tickets t" + where + order + " fetch first " + (size + 1) + " rows only";
         List<Ticket> rows = new ArrayList<>(jdbc.sql(Tickets.pageOf(database, page, order))
@@ -79,7 +80,11 @@ class Queues {
         if (rows.size() > size) {
             rows = new ArrayList<>(rows.subList(0, size));
             Ticket last = rows.getLast();
-            next = Cursor.of(query.sort() == QueueSort.DUE ? last.slaDueAt() : last.updatedAt(), last.id().value());
+            next = Cursor.of(switch (query.sort()) {
+                case DUE -> last.slaDueAt();
+                case UPDATED -> last.updatedAt();
+                case UPDATE_DUE -> last.nextUpdateDueAt();
+            }, last.id().value());
         }
         return new Page(rows, next);
     }

@@ -173,8 +173,10 @@ class TicketApiController {
             @Parameter(description = "Changed at or after this instant (RFC 3339).") @RequestParam(required = false) @Nullable String updatedSince,
             @Parameter(description = "Only open tickets whose promised next update is late.")
                     @RequestParam(required = false, defaultValue = "false") boolean nextUpdateOverdue,
-            @Parameter(description = "-updatedAt (the default: newest change first) or slaDue (nearest service-level due first; "
-                    + "only tickets with a running SLA or OLA target).") @RequestParam(required = false) @Nullable String sort,
+            @Parameter(description = "-updatedAt (the default: newest change first), slaDue (nearest service-level due first; "
+                    + "only tickets with a running SLA or OLA target) or nextUpdateDue (earliest promised next update first, "
+                    + "the longest overdue at the top; only open tickets with a promised update).")
+                    @RequestParam(required = false) @Nullable String sort,
             @Parameter(description = "Items per page, 1 to 200.", example = "50") @RequestParam(required = false) @Nullable Integer limit,
             @Parameter(description = "The nextCursor of the previous page.") @RequestParam(required = false) @Nullable String cursor) {
         TicketOrder order = TicketOrder.parse(sort);
@@ -193,7 +195,7 @@ class TicketApiController {
             throw new BadParameter(e.problems().getFirst().field(), e.problems().getFirst().message());
         }
         List<Ticket> rows = tickets.page(user, filter, order, page.after(), page.fetchSize(), desk.now());
-        return CursorPage.fromLookahead(rows, page, order == TicketOrder.SLA_DUE ? Tickets::dueCursorKey : Tickets::cursorKey,
+        return CursorPage.fromLookahead(rows, page, Tickets.cursorKey(order),
                 views::resource).toResponse();
     }
 

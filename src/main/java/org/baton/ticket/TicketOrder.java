@@ -8,7 +8,12 @@ enum TicketOrder {
     /** Newest change first ({@code sort=-updatedAt}, the default). */
     UPDATED_DESC,
     /** Nearest service-level due instant first ({@code sort=slaDue}): only tickets with a running target. */
-    SLA_DUE;
+    SLA_DUE,
+    /**
+     * Earliest promised next update first ({@code sort=nextUpdateDue}), the longest overdue at the top: only open tickets
+     * with a promised update. With {@code nextUpdateOverdue=true}, the late ones in the order to catch up on them.
+     */
+    NEXT_UPDATE_DUE;
 
     static TicketOrder parse(@Nullable String sort) {
         if (sort == null || sort.isBlank() || sort.strip().equals("-updatedAt")) {
@@ -17,6 +22,9 @@ enum TicketOrder {
         if (sort.strip().equals("slaDue")) {
             return SLA_DUE;
         }
-        throw new BadParameter("sort", "must be -updatedAt or slaDue");
+        if (sort.strip().equals("nextUpdateDue")) {
+            return NEXT_UPDATE_DUE;
+        }
+        throw new BadParameter("sort", "must be -updatedAt, slaDue or nextUpdateDue");
     }
 }

@@ -250,7 +250,10 @@ class Tickets {
         return page(viewer, filter, TicketOrder.UPDATED_DESC, after, fetchSize, now);
     }
 
-    /** A page in {@code order}; {@link TicketOrder#SLA_DUE} lists only tickets with a running service-level target. */
+    /**
+     * A page in {@code order}; {@link TicketOrder#SLA_DUE} lists only tickets with a running service-level target,
+     * {@link TicketOrder#NEXT_UPDATE_DUE} only open tickets with a promised next update.
+     */
     List<Ticket> page(CurrentUser viewer, TicketFilter filter, TicketOrder order, @Nullable String after, int fetchSize, Instant now) {
         Map<String, Object> p = new HashMap<>();
         StringBuilder where = new StringBuilder(" where 1 = 1");
@@ -275,17 +278,24 @@ class Tickets {
             where.append(" and t.is_open = true and t.next_update_due_at < :now");
             p.put("now", timestamp(now));
         }
-        if (order == TicketOrder.SLA_DUE) {
-            where.append(" and t.sla_due_at is not null");
+        if (order != TicketOrder.UPDATED_DESC) {
+            // the earliest instant first: the (…) index of that instant, read from its start
+            String column = order == TicketOrder.SLA_DUE ? "t.sla_due_at" : "t.next_update_due_at";
+            String index = order == TicketOrder.SLA_DUE ? "tickets_sla_due_idx" : "tickets_next_update_idx";
+            if (order == TicketOrder.NEXT_UPDATE_DUE) {
+                // a promise binds while the ticket is open (it is cleared when the ticket is resolved)
+                where.append(" and t.is_open = true");
+            }
+            where.append(" and ").append(column).append(" is not null");
             if (after != null) {
                 Cursor cursor = Cursor.parse(after);
-                where.append(" and (t.sla_due_at > :afterDue or (t.sla_due_at = :afterDue and t.id > :afterId))");
+                where.append(" and (%1$s > :afterDue or (%1$s = :afterDue and t.id > :afterId))".formatted(column));
                 p.put("afterDue", timestamp(cursor.updatedAt()));
                 p.put("afterId", cursor.id());
             }
-            String rows = " from tickets t" + (database.isH2() ? " use index (tickets_sla_due_idx)" : "") + where
-                    + " order by t.sla_due_at, t.id fetch first " + fetchSize + " rows only";
-            return jdbc.sql(pageOf(database, rows, " order by t.sla_due_at, t.id")).params(p).query(rows()).list();
+            String rows = " from tickets t" + (database.isH2() ? " use index (" + index + ")" : "") + where
+                    + " order by " + column + ", t.id fetch first " + fetchSize + " rows only";
+            return jdbc.sql(pageOf(database, rows, " order by " + column + ", t.id")).params(p).query(rows()).list();
         }
         if (after != null) {
             Cursor cursor = Cursor.parse(after);
@@ -369,14 +379,20 @@ class Tickets {
     }
 
     static String cursorKey(Ticket t) {
-        Instant at = t.updatedAt();
-        return at.getEpochSecond() + "." + at.getNano() + "_" + t.id().value();
+        return key(t.updatedAt(), t.id());
     }
 
-    /** The cursor key of a ticket in a list ordered by {@link TicketOrder#SLA_DUE}. */
-    static String dueCursorKey(Ticket t) {
-        Instant at = java.util.Objects.requireNonNull(t.slaDueAt(), "listed by due instant");
-        return at.getEpochSecond() + "." + at.getNano() + "_" + t.id().value();
+    /** The cursor key of a ticket in a list in {@code order}. */
+    static Function<Ticket, String> cursorKey(TicketOrder order) {
+        return switch (order) {
+            case UPDATED_DESC -> Tickets::cursorKey;
+            case SLA_DUE -> t -> key(java.util.Objects.requireNonNull(t.slaDueAt(), "listed by due instant"), t.id());
+            case NEXT_UPDATE_DUE -> t -> key(java.util.Objects.requireNonNull(t.nextUpdateDueAt(), "listed by next update"), t.id());
+        };
+    }
+
+    private static String key(Instant at, TicketId id) {
+        return at.getEpochSecond() + "." + at.getNano() + "_" + id.value();
     }
 
     /** A position in a list: the last change and id of the last ticket shown. */

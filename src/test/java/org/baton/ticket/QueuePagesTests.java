@@ -127,6 +127,43 @@ class QueuePagesTests {
     }
 
     @Test
+    void theOverdueTabPutsTheLongestOverdueFirstAndPagesInThatOrder() {
+        Instant now = clock.instant();
+        List<String> late = new ArrayList<>();
+        for (int i = 0; i < 52; i++) {
+            String number = desk.phoneIncident();
+            // the later a ticket was opened (and the later its SLA targets are due), the longer its update is overdue
+            jdbc.sql("update tickets set next_update_due_at = :due where number = :n")
+                    .param("due", SqlValues.timestamp(now.minus(Duration.ofMinutes(1 + i)))).param("n", number).update();
+            late.addFirst(number);
+        }
+        String onTime = desk.phoneIncident();
+        jdbc.sql("update tickets set next_update_due_at = :due where number = :n")
+                .param("due", SqlValues.timestamp(now.plus(Duration.ofMinutes(30)))).param("n", onTime).update();
+        Browser alice = as(desk.alice);
+
+        MvcTestResult first = alice.get("/queues?view=overdue&organization=" + desk.org.id());
+        assertThat(rows(first)).containsExactlyElementsOf(late.subList(0, 50));
+        assertThat(body(first)).contains("id=\"sort-update-due\"").containsPattern("id=\"sort-update-due\"[^>]*aria-pressed=\"true\"")
+                .contains("Next update due first");
+        Matcher next = NEXT.matcher(body(first));
+        assertThat(next.find()).isTrue();
+        MvcTestResult second = alice.get(next.group(1).replace("&amp;", "&"));
+        assertThat(rows(second)).containsExactlyElementsOf(late.subList(50, 52));
+        assertThat(body(second)).doesNotContain("id=\"next-page\"");
+
+        // the order is one of the queue's sorts: on my tickets, the on-time promise after all the late ones
+        List<String> mine = rows(alice.get("/queues?view=mine&sort=update-due&organization=" + desk.org.id()));
+        assertThat(mine.subList(0, 50)).containsExactlyElementsOf(late.subList(0, 50));
+        String saved = Fixtures.unique("Late updates ");
+        MvcTestResult save = alice.post("/queues/saved", "name", saved, "view", "overdue", "sort", "update-due");
+        assertThat(save).hasStatus3xxRedirection();
+        assertThat(save.getResponse().getRedirectedUrl()).contains("sort=update-due");
+        assertThat(body(alice.get(save.getResponse().getRedirectedUrl()))).contains(saved)
+                .containsPattern("id=\"sort-update-due\"[^>]*aria-pressed=\"true\"");
+    }
+
+    @Test
     void filtersNarrowTheQueue() {
         String medium = desk.phoneIncident(); // impact MEDIUM × urgency HIGH
         String low = Desk.number(desk.open(desk.aliceToken, """

@@ -2,6 +2,7 @@ package org.baton.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.baton.ticket.Desk.body;
 import static org.baton.ticket.Desk.read;
 
 import java.time.Instant;
@@ -201,6 +202,42 @@ class TicketWorkApiTests {
         List<String> overdue = read(desk.fetch(desk.aliceToken, "/api/v1/tickets?nextUpdateOverdue=true&organizationId={o}", desk.org.id()),
                 "$.items[*].number");
         assertThat(overdue).contains(late).doesNotContain(onTime);
+    }
+
+    @Test
+    void theLongestOverdueUpdateComesFirstAndThePagesFollowThatOrder() {
+        String lateByThree = desk.phoneIncident();
+        String onTime = desk.phoneIncident();
+        String lateByOne = desk.phoneIncident();
+        String noPromise = desk.phoneIncident();
+        String resolved = desk.phoneIncident();
+        for (String number : List.of(lateByThree, onTime, lateByOne, resolved)) {
+            desk.post(desk.aliceToken, number, "status-updates", """
+                    {"actionTaken": "Investigating.", "restorationUnknownReason": "unknown yet", "nextUpdateAt": "%s"}"""
+                    .formatted(future(1)));
+        }
+        assertThat(desk.move(desk.aliceToken, resolved, """
+                {"to": "RESOLVED", "resolutionCode": "FIXED", "resolutionNotes": "Replaced the cable"}""")).hasStatusOk();
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        jdbc.sql("update tickets set next_update_due_at = :at where number = :n").param("at", now.minusHours(3)).param("n", lateByThree).update();
+        jdbc.sql("update tickets set next_update_due_at = :at where number = :n").param("at", now.minusHours(1)).param("n", lateByOne).update();
+
+        List<String> byPromise = read(desk.fetch(desk.aliceToken, "/api/v1/tickets?organizationId={o}&sort=nextUpdateDue",
+                desk.org.id()), "$.items[*].number");
+        assertThat(byPromise).as("earliest promise first; no promise, or resolved (the promise ends with it): not in this order")
+                .containsExactly(lateByThree, lateByOne, onTime);
+
+        String overdue = "/api/v1/tickets?organizationId={o}&nextUpdateOverdue=true&sort=nextUpdateDue&limit=1";
+        MvcTestResult first = desk.fetch(desk.aliceToken, overdue, desk.org.id());
+        assertThat(Desk.<List<String>>read(first, "$.items[*].number")).containsExactly(lateByThree);
+        String cursor = read(first, "$.nextCursor");
+        MvcTestResult second = desk.fetch(desk.aliceToken, overdue + "&cursor={c}", desk.org.id(), cursor);
+        assertThat(Desk.<List<String>>read(second, "$.items[*].number")).containsExactly(lateByOne);
+        assertThat(body(second)).doesNotContain("nextCursor");
+
+        MvcTestResult badSort = desk.fetch(desk.aliceToken, "/api/v1/tickets?sort=nextUpdate");
+        assertThat(badSort).hasStatus(400);
+        assertThat(body(badSort)).contains("\"sort\"").contains("nextUpdateDue");
     }
 
     @Test
