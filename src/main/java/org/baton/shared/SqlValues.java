@@ -21,16 +21,11 @@ public final class SqlValues {
     }
 
     public static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return instant(rs, rs.findColumn(column));
     }
 
     public static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
-        Instant value = instant(rs, column);
-        if (value == null) {
-            throw new SQLException("column " + column + " is null");
-        }
-        return value;
+        return requiredInstant(rs, rs.findColumn(column));
     }
 
     /** The instant in column {@code column} (1-based), null for SQL NULL: for readers that looked the column up once. */
@@ -40,11 +35,7 @@ public final class SqlValues {
     }
 
     public static Instant requiredInstant(ResultSet rs, int column) throws SQLException {
-        Instant value = instant(rs, column);
-        if (value == null) {
-            throw new SQLException("column " + rs.getMetaData().getColumnLabel(column) + " is null");
-        }
-        return value;
+        return required(instant(rs, column), rs, column);
     }
 
     public static @Nullable UUID uuid(ResultSet rs, int column) throws SQLException {
@@ -52,7 +43,10 @@ public final class SqlValues {
     }
 
     public static UUID requiredUuid(ResultSet rs, int column) throws SQLException {
-        UUID value = uuid(rs, column);
+        return required(uuid(rs, column), rs, column);
+    }
+
+    private static <T> T required(@Nullable T value, ResultSet rs, int column) throws SQLException {
         if (value == null) {
             throw new SQLException("column " + rs.getMetaData().getColumnLabel(column) + " is null");
         }
@@ -60,14 +54,10 @@ public final class SqlValues {
     }
 
     public static @Nullable UUID uuid(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, UUID.class);
+        return uuid(rs, rs.findColumn(column));
     }
 
     public static UUID requiredUuid(ResultSet rs, String column) throws SQLException {
-        UUID value = uuid(rs, column);
-        if (value == null) {
-            throw new SQLException("column " + column + " is null");
-        }
-        return value;
+        return requiredUuid(rs, rs.findColumn(column));
     }
 }
