@@ -36,8 +36,9 @@
 # thresholds per second, spread uniformly over the run, and none of the other clocks comes due during it: the sweep's
 # share of the load is the same on every run, whenever the desk was seeded. The column SLA/s shows what it fired.
 # stops Baton (SIGTERM, SIGKILL after 20 s; also on failure or Ctrl-C) and prints per operation:
-# requests, throughput, p50/p95/p99/max latency, errors, and CPU ms per request of Baton, PostgreSQL,
-# the load client and the rest of the machine, and the hypervisor steal share (from /proc, over the measured window).
+# requests, throughput, p50/p95/p99/max latency, errors, and CPU ms per request of Baton, PostgreSQL (and of that, its
+# own background processes: autovacuum, checkpointer, writers), the load client and the rest of the machine, the
+# hypervisor steal share, and the MB PostgreSQL's checkpointer wrote (from /proc, over the measured window).
 # The workload changes the database (new tickets, replies, status changes); it stays usable for more runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."

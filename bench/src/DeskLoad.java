@@ -481,7 +481,8 @@ public class DeskLoad {
     }
 
     record Result(String op, long requests, double perSecond, double p50, double p95, double p99, double max, long errors,
-            double batonCpu, double jitCpu, double pgCpu, double clientCpu, double otherCpu, double stealPct, double slaFiringsPerSecond) {}
+            double batonCpu, double jitCpu, double pgCpu, double pgBackgroundCpu, double clientCpu, double otherCpu, double stealPct,
+            double slaFiringsPerSecond, double checkpointMb) {}
 
     void run() throws Exception {
         System.out.printf("   load: %d %s threads per operation as %d agent%s, %d s warm-up + %d s measured each, against %s (%s)%n", clients,
@@ -513,17 +514,22 @@ public class DeskLoad {
             System.out.printf("   %-10s done: %,d requests, %.1f/s, p50 %.1f ms, %d errors%n", name, res.requests(), res.perSecond(), res.p50(), res.errors());
         }
         System.out.println();
-        String head = String.format("%-11s %7s %9s %8s %8s %8s %8s %8s %7s | %9s %7s %9s %9s %9s | %6s | %6s", "operation", "clients", "requests",
-                "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "Baton CPU", "of: JIT", "PG CPU", "client", "other", "steal", "SLA/s");
+        String head = String.format("%-11s %7s %9s %8s %8s %8s %8s %8s %7s | %9s %7s %9s %7s %9s %9s | %6s | %6s | %7s", "operation", "clients",
+                "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "Baton CPU", "of: JIT", "PG CPU", "of: bg", "client", "other",
+                "steal", "SLA/s", "ckpt MB");
         System.out.println(head);
         System.out.println(" ".repeat(head.indexOf('|')) + "|" + String.format("%48s", "CPU ms per request"));
         for (Result x : results) {
-            System.out.printf(Locale.ROOT, "%-11s %7d %,9d %8.1f %8.1f %8.1f %8.1f %8.1f %7d | %9.2f %7.2f %9.2f %9.2f %9.2f | %5.0f%% | %6.1f%n", x.op(),
-                    clients, x.requests(), x.perSecond(), x.p50(), x.p95(), x.p99(), x.max(), x.errors(), x.batonCpu(), x.jitCpu(), x.pgCpu(),
-                    x.clientCpu(), x.otherCpu(), x.stealPct(), x.slaFiringsPerSecond());
+            System.out.printf(Locale.ROOT, "%-11s %7d %,9d %8.1f %8.1f %8.1f %8.1f %8.1f %7d | %9.2f %7.2f %9.2f %7.2f %9.2f %9.2f | %5.0f%% | %6.1f | %7.0f%n",
+                    x.op(), clients, x.requests(), x.perSecond(), x.p50(), x.p95(), x.p99(), x.max(), x.errors(), x.batonCpu(), x.jitCpu(), x.pgCpu(),
+                    x.pgBackgroundCpu(), x.clientCpu(), x.otherCpu(), x.stealPct(), x.slaFiringsPerSecond(), x.checkpointMb());
         }
         System.out.println("   (of: JIT: the part of Baton's CPU its JIT compiler threads spent: still compiling, Baton is not yet in its steady state)");
         System.out.println("   (SLA/s: warnings and breaches the SLA sweep fired per second during the window, from Baton's baton_sla_firings_total)");
+        System.out.println("   (of: bg: the part of PostgreSQL's CPU its own processes spent, not the connections' backends: autovacuum,"
+                + " checkpointer, background writer, WAL writer; the writes of earlier operations keep them busy during later ones)");
+        System.out.println("   (ckpt MB: what PostgreSQL's checkpointer wrote during the window, write_bytes of its /proc/PID/io: a checkpoint"
+                + " spreads its writes over the next one's WAL, and the queries then share the disk with them; 0 on H2)");
     }
 
     Result measure(String name, Op op, int warmup, int seconds) throws Exception {
@@ -596,11 +602,13 @@ public class DeskLoad {
         double per = Math.max(1, reqs);
         return new Result(name, total, total / (double) Math.max(1, seconds), pct(all, 50), pct(all, 95), pct(all, 99),
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6, errors.get(),
-                (after.baton() - before.baton()) / per, (after.jit() - before.jit()) / per, (after.pg() - before.pg()) / per, (after.self() - before.self()) / per,
+                (after.baton() - before.baton()) / per, (after.jit() - before.jit()) / per, (after.pg() - before.pg()) / per,
+                (after.pgBackground() - before.pgBackground()) / per, (after.self() - before.self()) / per,
                 Math.max(0, (after.machine() - before.machine()) - (after.baton() - before.baton()) - (after.pg() - before.pg())
                         - (after.self() - before.self())) / per,
                 after.all() > before.all() ? 100 * (after.steal() - before.steal()) / (after.all() - before.all()) : 0,
-                (firingsAfter - firingsBefore) / Math.max(1, seconds));
+                (firingsAfter - firingsBefore) / Math.max(1, seconds),
+                (after.checkpointerWrites() - before.checkpointerWrites()) / 1048576.0);
     }
 
     static final Pattern SLA_FIRINGS = Pattern.compile("(?m)^baton_sla_firings_total\\{[^}]*} ([0-9.eE+-]+)$");
@@ -641,21 +649,33 @@ public class DeskLoad {
     }
 
     /** CPU milliseconds so far (user + system): the Baton JVM, PostgreSQL's processes, this JVM, and the whole machine. */
-    record Cpu(double baton, double jit, double pg, double self, double machine, double steal, double all) {
+    record Cpu(double baton, double jit, double pg, double pgBackground, double self, double machine, double steal, double all,
+            long checkpointerWrites) {
+        /** PostgreSQL's own processes, as their titles name them: all but the backends that serve connections. */
+        static final List<String> BACKGROUND = List.of("checkpointer", "background writer", "walwriter", "autovacuum", "launcher",
+                "archiver", "stats");
+
         static final double MS_PER_TICK = 1000.0 / Long.getLong("clk.tck", 100);
 
         static Cpu read(long batonPid) {
             double baton = batonPid > 0 ? procTicks(batonPid) * MS_PER_TICK : 0;
             double jit = batonPid > 0 ? compilerTicks(batonPid) * MS_PER_TICK : 0;
             double self = procTicks(ProcessHandle.current().pid()) * MS_PER_TICK;
-            double pg = 0;
+            double pg = 0, pgBackground = 0;
+            long checkpointer = 0;
             try (var dirs = Files.list(Path.of("/proc"))) {
                 for (Path d : (Iterable<Path>) dirs::iterator) {
                     String f = d.getFileName().toString();
                     if (!f.chars().allMatch(Character::isDigit)) continue;
                     try {
-                        if (Files.readString(d.resolve("comm")).strip().equals("postgres")) pg += procTicks(Long.parseLong(f)) * MS_PER_TICK;
-                    } catch (IOException | RuntimeException gone) { /* the process ended meanwhile */ }
+                        if (Files.readString(d.resolve("comm")).strip().equals("postgres")) {
+                            double ms = procTicks(Long.parseLong(f)) * MS_PER_TICK;
+                            pg += ms;
+                            String title = new String(Files.readAllBytes(d.resolve("cmdline")));
+                            if (BACKGROUND.stream().anyMatch(title::contains)) pgBackground += ms;
+                            if (title.contains("checkpointer")) checkpointer += writeBytes(d.resolve("io"));
+                        }
+                    } catch (IOException | RuntimeException gone) { /* the process ended meanwhile, or its io is not ours to read */ }
                 }
             } catch (IOException e) {
                 pg = 0;
@@ -670,7 +690,15 @@ public class DeskLoad {
             } catch (IOException e) {
                 machine = 0;
             }
-            return new Cpu(baton, jit, pg, self, machine * MS_PER_TICK, steal * MS_PER_TICK, all * MS_PER_TICK);
+            return new Cpu(baton, jit, pg, pgBackground, self, machine * MS_PER_TICK, steal * MS_PER_TICK, all * MS_PER_TICK, checkpointer);
+        }
+
+        /** The bytes a process has caused to be written to storage ({@code write_bytes} of /proc/PID/io). */
+        static long writeBytes(Path io) throws IOException {
+            for (String line : Files.readAllLines(io)) {
+                if (line.startsWith("write_bytes:")) return Long.parseLong(line.substring(12).strip());
+            }
+            return 0;
         }
 
         /** utime + stime of the JIT compiler threads of a JVM (threads named "C1 CompilerThre…", "C2 CompilerThre…"), in clock ticks. */
